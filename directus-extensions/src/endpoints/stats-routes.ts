@@ -1,0 +1,16 @@
+import type { EndpointExtensionContext } from '@directus/extensions';
+import type { Router } from 'express';
+import { createHouseholdStatsReader } from '../adapters/household-stats-reader.ts';
+import { sendError } from './send-error.ts';
+
+export function registerStatsRoutes(router: Router, context: EndpointExtensionContext): void {
+  // GET /siap-pd/stats/summary: household counts per kecamatan and classification, as the caller may see them.
+  router.get('/stats/summary', async (req, res) => {
+    try {
+      const reader = createHouseholdStatsReader(context, req);
+      res.json({ data: await reader.countByKecamatanAndClassification() });
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+}

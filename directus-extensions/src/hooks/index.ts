@@ -1,0 +1,42 @@
+import { defineHook } from '@directus/extensions-sdk';
+import type { Knex } from 'knex';
+import { createRegionLookup } from '../adapters/region-lookup.ts';
+import { keyOf } from '../adapters/key-of.ts';
+
+type Payload = Record<string, unknown>;
+
+/**
+ * Keeps the denormalised region columns in step: a household's kecamatan follows its desa; a
+ * member's or survey's desa follows its household. Permission rules stay flat because of this.
+ */
+export default defineHook(({ filter }) => {
+  filter('households.items.create', async (payload, _meta, context) => {
+    const input = payload as Payload;
+    const desa = keyOf(input['desa']);
+    if (desa !== null) {
+      input['kecamatan'] = await createRegionLookup(context.database as Knex).kecamatanOfDesa(String(desa));
+    }
+    return input;
+  });
+  filter('households.items.update', async (payload, _meta, context) => {
+    const input = payload as Payload;
+    if (!('desa' in input)) return input;
+    const desa = keyOf(input['desa']);
+    input['kecamatan'] =
+      desa === null ? null : await createRegionLookup(context.database as Knex).kecamatanOfDesa(String(desa));
+    return input;
+  });
+  for (const collection of ['household_members', 'surveys']) {
+    for (const action of ['create', 'update']) {
+      filter(`${collection}.items.${action}`, async (payload, _meta, context) => {
+        const input = payload as Payload;
+        if (!('household' in input)) return input;
+        const household = keyOf(input['household']);
+        if (household !== null) {
+          input['desa'] = await createRegionLookup(context.database as Knex).desaOfHousehold(household);
+        }
+        return input;
+      });
+    }
+  }
+});
