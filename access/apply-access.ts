@@ -70,6 +70,7 @@ async function syncPermissions(
   );
   const byKey = new Map(stored.map((p) => [`${p.collection}:${p.action}`, p]));
   const wanted = new Set<string>();
+  const toCreate: Record<string, unknown>[] = [];
   for (const p of desired) {
     const key = `${p.collection}:${p.action}`;
     if (wanted.has(key)) throw new Error(`duplicate permission ${key} in policy ${policy}`);
@@ -85,12 +86,15 @@ async function syncPermissions(
     };
     const current = byKey.get(key);
     if (!current) {
-      await api.post('/permissions', body);
-      changes.created++;
+      toCreate.push(body);
     } else if (normalise(current) !== normalise(p)) {
       await api.patch(`/permissions/${current.id}`, body);
       changes.updated++;
     }
+  }
+  if (toCreate.length > 0) {
+    await api.post('/permissions', toCreate);
+    changes.created += toCreate.length;
   }
   const extra = stored.filter((p) => !wanted.has(`${p.collection}:${p.action}`)).map((p) => p.id);
   if (extra.length > 0) {

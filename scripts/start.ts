@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { roles } from '../access/roles.ts';
-import { dashboardEntry, nodeBinary, repoRoot } from './lib/paths.ts';
+import { dashboardBuild, dashboardServer, nodeBinary, repoRoot } from './lib/paths.ts';
 import { ADMIN_EMAIL, DEFAULT_DEMO_PASSWORD, startInstance } from './lib/start-instance.ts';
 
 const dataDir = path.resolve(process.env['SIAP_DATA_DIR'] ?? path.join(repoRoot, 'data'));
@@ -13,7 +13,7 @@ const dashboardPort = Number(process.env['DASHBOARD_PORT'] ?? 3000);
 const demo = (process.env['SIAP_DEMO'] ?? 'true') !== 'false';
 const demoPassword = process.env['SIAP_DEMO_PASSWORD'] ?? DEFAULT_DEMO_PASSWORD;
 
-if (!existsSync(path.join(repoRoot, 'directus-extensions', 'dist', 'api.js')) || !existsSync(dashboardEntry)) {
+if (!existsSync(path.join(repoRoot, 'directus-extensions', 'dist', 'api.js')) || !existsSync(dashboardBuild)) {
   console.log('Membangun ekstensi Directus dan dasbor ...');
   const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -21,7 +21,7 @@ if (!existsSync(path.join(repoRoot, 'directus-extensions', 'dist', 'api.js')) ||
 
 const instance = await startInstance({ dataDir, port: directusPort, demo, demoPassword, inheritOutput: true });
 
-const dashboard: ChildProcess = spawn(nodeBinary, [dashboardEntry], {
+const dashboard: ChildProcess = spawn(nodeBinary, [dashboardServer], {
   cwd: repoRoot,
   stdio: 'inherit',
   env: {

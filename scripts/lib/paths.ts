@@ -5,6 +5,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const directusCli = path.join(repoRoot, 'node_modules', '@directus', 'api', 'dist', 'cli', 'run.js');
 export const extensionsPath = path.join(repoRoot, 'extensions');
 export const snapshotPath = path.join(repoRoot, 'schema-snapshot.yaml');
-export const dashboardEntry = path.join(repoRoot, 'dashboard', 'build', 'index.js');
+/** The built dashboard (dashboard/build) is served by dashboard/server.ts, which honours ORIGIN. */
+export const dashboardBuild = path.join(repoRoot, 'dashboard', 'build', 'handler.js');
+export const dashboardServer = path.join(repoRoot, 'dashboard', 'server.ts');
 /** The Node 22 binary that runs everything (process.execPath when started through npm scripts). */
 export const nodeBinary = process.execPath;
