@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['core/src/**/*.test.ts', 'scripts/**/*.test.ts', 'access/**/*.test.ts', 'directus-extensions/src/**/*.test.ts'],
+          include: [
+            'core/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'access/**/*.test.ts',
+            'directus-extensions/src/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

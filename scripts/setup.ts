@@ -18,7 +18,10 @@ async function adminToken(): Promise<string> {
   if (!email || !password) {
     throw new Error('Setel ADMIN_TOKEN, atau ADMIN_EMAIL dan ADMIN_PASSWORD seorang administrator.');
   }
-  const auth = await createDirectusApi(url, null).post<{ access_token: string }>('/auth/login', { email, password });
+  const auth = await createDirectusApi(url, null).post<{ access_token: string }>('/auth/login', {
+    email,
+    password,
+  });
   return auth.access_token;
 }
 

@@ -13,13 +13,22 @@ const dashboardPort = Number(process.env['DASHBOARD_PORT'] ?? 3000);
 const demo = (process.env['SIAP_DEMO'] ?? 'true') !== 'false';
 const demoPassword = process.env['SIAP_DEMO_PASSWORD'] ?? DEFAULT_DEMO_PASSWORD;
 
-if (!existsSync(path.join(repoRoot, 'directus-extensions', 'dist', 'api.js')) || !existsSync(dashboardBuild)) {
+if (
+  !existsSync(path.join(repoRoot, 'directus-extensions', 'dist', 'api.js')) ||
+  !existsSync(dashboardBuild)
+) {
   console.log('Membangun ekstensi Directus dan dasbor ...');
   const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const instance = await startInstance({ dataDir, port: directusPort, demo, demoPassword, inheritOutput: true });
+const instance = await startInstance({
+  dataDir,
+  port: directusPort,
+  demo,
+  demoPassword,
+  inheritOutput: true,
+});
 
 const dashboard: ChildProcess = spawn(nodeBinary, [dashboardServer], {
   cwd: repoRoot,
@@ -65,7 +74,7 @@ Login demo (kata sandi: ${password}):
     .filter((k) => k === 'perencana' || k === 'pimpinan')
     .map((k) => `${k}@siap-pd.example.org`)
     .join('\n  ')}
-  operator.<kode desa>@siap-pd.example.org      mis. operator.63.11.07.2001@siap-pd.example.org
+  operator.<kode desa>@siap-pd.example.org      mis. operator.63.11.07.2002@siap-pd.example.org
   verifikator.<kode kecamatan>@siap-pd.example.org  mis. verifikator.63.11.07@siap-pd.example.org
   pd.<id perangkat daerah>@siap-pd.example.org  mis. pd.disperkim@siap-pd.example.org
 Tekan Ctrl-C untuk berhenti.`);

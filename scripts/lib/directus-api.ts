@@ -35,7 +35,11 @@ export function createDirectusApi(url: string, token: string | null): DirectusAp
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const res = await fetch(`${base}${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(payload === undefined ? {} : { body: payload }),
+    });
     const text = await res.text();
     if (!res.ok) {
       let parsed: ErrorBody = {};

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { directusCli, extensionsPath, nodeBinary, repoRoot } from './paths.ts';
+import { directusCli, nodeBinary, repoRoot } from './paths.ts';
 import type { InstanceSecrets } from './secrets.ts';
 
 export interface DirectusOptions {
@@ -36,7 +36,9 @@ export function directusEnv(o: DirectusOptions): Record<string, string> {
     ADMIN_PASSWORD: o.adminPassword,
     ADMIN_TOKEN: o.secrets.setupToken,
     TELEMETRY: 'false',
-    EXTENSIONS_PATH: extensionsPath,
+    // Our bundle loads as a dependency of the root package.json; this folder is for extensions an
+    // administrator adds.
+    EXTENSIONS_PATH: path.join(o.dataDir, 'extensions'),
     EXTENSIONS_AUTO_RELOAD: 'false',
     EXTENSIONS_MUST_LOAD: 'true',
     MARKETPLACE_TRUST: 'sandbox',
@@ -48,6 +50,9 @@ export function directusEnv(o: DirectusOptions): Record<string, string> {
     WEBSOCKETS_ENABLED: 'false',
     CACHE_ENABLED: process.env['CACHE_ENABLED'] ?? 'false',
     RATE_LIMITER_ENABLED: process.env['RATE_LIMITER_ENABLED'] ?? 'false',
+    // On a small machine a long bulk job lags the event loop; Directus's pressure limiter would
+    // then refuse interactive requests with 503 "Under pressure". Off unless asked for.
+    PRESSURE_LIMITER_ENABLED: process.env['PRESSURE_LIMITER_ENABLED'] ?? 'false',
     ...o.extraEnv,
   };
   if (!env['DB_CLIENT']) {
@@ -55,13 +60,18 @@ export function directusEnv(o: DirectusOptions): Record<string, string> {
     env['DB_FILENAME'] = path.join(o.dataDir, 'siap-pd.db');
   }
   mkdirSync(path.join(o.dataDir, 'uploads'), { recursive: true });
+  mkdirSync(path.join(o.dataDir, 'extensions'), { recursive: true });
   return env;
 }
 
 /** Runs one Directus CLI command (bootstrap, schema ...) to completion. */
 export function runDirectusCli(args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(nodeBinary, [directusCli, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(nodeBinary, [directusCli, ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

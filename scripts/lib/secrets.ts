@@ -23,7 +23,11 @@ export function loadOrCreateSecrets(dataDir: string): InstanceSecrets {
     secret: process.env['SECRET'] ?? stored.secret ?? randomBytes(32).toString('hex'),
     setupToken: process.env['ADMIN_TOKEN'] ?? stored.setupToken ?? randomBytes(24).toString('base64url'),
   };
-  if (stored.key !== secrets.key || stored.secret !== secrets.secret || stored.setupToken !== secrets.setupToken) {
+  if (
+    stored.key !== secrets.key ||
+    stored.secret !== secrets.secret ||
+    stored.setupToken !== secrets.setupToken
+  ) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }

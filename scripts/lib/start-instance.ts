@@ -53,7 +53,13 @@ export async function startInstance(o: InstanceOptions): Promise<RunningInstance
       demoPassword: o.demoPassword,
       log,
     });
-    return { url: directus.url, adminToken: secrets.setupToken, directus, setup, stop: () => directus.stop() };
+    return {
+      url: directus.url,
+      adminToken: secrets.setupToken,
+      directus,
+      setup,
+      stop: () => directus.stop(),
+    };
   } catch (error) {
     await directus.stop();
     throw error;

@@ -22,7 +22,12 @@ async function createModel(api: DirectusApi): Promise<void> {
         collapse: 'open',
         translations: [
           { language: 'id-ID', translation: folder.label, singular: folder.label, plural: folder.label },
-          { language: 'en-US', translation: folder.english, singular: folder.english, plural: folder.english },
+          {
+            language: 'en-US',
+            translation: folder.english,
+            singular: folder.english,
+            plural: folder.english,
+          },
         ],
       },
       schema: null,
@@ -67,7 +72,11 @@ async function main(): Promise<void> {
     secrets,
     adminEmail: 'admin@siap-pd.example.org',
     adminPassword: secrets.secret,
-    extraEnv: { DB_CLIENT: 'sqlite3', DB_FILENAME: path.join(dataDir, 'schema.db'), EXTENSIONS_MUST_LOAD: 'false' },
+    extraEnv: {
+      DB_CLIENT: 'sqlite3',
+      DB_FILENAME: path.join(dataDir, 'schema.db'),
+      EXTENSIONS_MUST_LOAD: 'false',
+    },
   });
   await runDirectusCli(['bootstrap'], env);
   const directus = await startDirectus(env);

@@ -49,14 +49,24 @@ function build(
   field: string,
   type: string,
   label: readonly [string, string],
-  base: { interface: string; special?: string[]; display?: string; displayOptions?: unknown; options?: unknown },
+  base: {
+    interface: string;
+    special?: string[];
+    display?: string;
+    displayOptions?: unknown;
+    options?: unknown;
+  },
   o: FieldOptions = {},
   schemaExtra: Record<string, unknown> = {},
 ): FieldDef {
   const nullable = o.nullable ?? !(o.required ?? false);
   // Directus treats null as failing a rule such as _gte; an empty optional answer is not an error.
   const validation =
-    o.validation === undefined ? null : nullable ? { _or: [{ [field]: { _null: true } }, o.validation] } : o.validation;
+    o.validation === undefined
+      ? null
+      : nullable
+        ? { _or: [{ [field]: { _null: true } }, o.validation] }
+        : o.validation;
   const meta: Record<string, unknown> = {
     interface: o.interface ?? base.interface,
     special: base.special ?? null,
@@ -135,10 +145,16 @@ export const f = {
     );
   },
   json(field: string, label: Label, o: FieldOptions = {}): FieldDef {
-    return build(field, 'json', label, { interface: 'input-code', special: ['cast-json'], options: { language: 'JSON' } }, {
-      width: 'full',
-      ...o,
-    });
+    return build(
+      field,
+      'json',
+      label,
+      { interface: 'input-code', special: ['cast-json'], options: { language: 'JSON' } },
+      {
+        width: 'full',
+        ...o,
+      },
+    );
   },
   choice(field: string, label: Label, choices: readonly Choice[], o: FieldOptions = {}): FieldDef {
     const list = choices.map(([value, text]) => ({ value, text }));
@@ -171,7 +187,13 @@ export const f = {
       { width: 'full', ...o },
     );
   },
-  m2o(field: string, label: Label, keyType: 'string' | 'integer' | 'uuid', template: string, o: FieldOptions = {}): FieldDef {
+  m2o(
+    field: string,
+    label: Label,
+    keyType: 'string' | 'integer' | 'uuid',
+    template: string,
+    o: FieldOptions = {},
+  ): FieldDef {
     return build(
       field,
       keyType,
@@ -210,7 +232,11 @@ export const f = {
       field,
       'alias',
       label,
-      { interface: 'group-detail', special: ['alias', 'no-data', 'group'], options: { start: o.start ?? 'open' } },
+      {
+        interface: 'group-detail',
+        special: ['alias', 'no-data', 'group'],
+        options: { start: o.start ?? 'open' },
+      },
       { width: 'full', ...(o.group === undefined ? {} : { group: o.group }) },
     );
     return { ...def, schema: null };
@@ -220,7 +246,12 @@ export const f = {
       'date_created',
       'timestamp',
       ['Dibuat', 'Created'],
-      { interface: 'datetime', special: ['date-created'], display: 'datetime', displayOptions: { relative: true } },
+      {
+        interface: 'datetime',
+        special: ['date-created'],
+        display: 'datetime',
+        displayOptions: { relative: true },
+      },
       { readonly: true, hidden: true },
     );
   },
@@ -229,7 +260,12 @@ export const f = {
       'date_updated',
       'timestamp',
       ['Diubah', 'Updated'],
-      { interface: 'datetime', special: ['date-updated'], display: 'datetime', displayOptions: { relative: true } },
+      {
+        interface: 'datetime',
+        special: ['date-updated'],
+        display: 'datetime',
+        displayOptions: { relative: true },
+      },
       { readonly: true, hidden: true },
     );
   },

@@ -11,7 +11,6 @@ export interface CollectionDef {
   folder: string | null;
   displayTemplate?: string;
   singleton?: boolean;
-  sortField?: string;
   fields: FieldDef[];
 }
 
@@ -46,7 +45,9 @@ const JKN: Choice[] = [
   ['mandiri_menunggak', 'Mandiri menunggak'],
   ['tidak_punya', 'Tidak punya'],
 ];
-const NIK_RULE = (field: string): Record<string, unknown> => ({ _and: [{ [field]: { _regex: '^[0-9]{16}$' } }] });
+const NIK_RULE = (field: string): Record<string, unknown> => ({
+  _and: [{ [field]: { _regex: '^[0-9]{16}$' } }],
+});
 
 const nik = (field: string, label: [string, string], o: Parameters<typeof f.string>[2] = {}): FieldDef =>
   f.string(field, label, {
@@ -66,7 +67,7 @@ const pdM2o = (o: Parameters<typeof f.m2o>[4] = {}): FieldDef =>
 const subKegiatanM2o = (o: Parameters<typeof f.m2o>[4] = {}): FieldDef =>
   f.m2o('sub_kegiatan', ['Sub-kegiatan', 'Sub-activity'], 'string', '{{code}} {{name}}', o);
 const householdM2o = (o: Parameters<typeof f.m2o>[4] = {}): FieldDef =>
-  f.m2o('household', ['Rumah tangga', 'Household'], 'integer', '{{head_name}} ({{no_kk}})', {
+  f.m2o('household', ['Rumah tangga', 'Household'], 'integer', '{{head_name}} — {{address}}', {
     required: true,
     ...o,
   });
@@ -79,7 +80,6 @@ export const collections: CollectionDef[] = [
     note: 'Kecamatan dengan kode Kemendagri',
     folder: 'wilayah',
     displayTemplate: '{{name}}',
-    sortField: undefined,
     fields: [stringKey('code', ['Kode', 'Code'], 16), f.string('name', ['Nama', 'Name'], { required: true })],
   },
   {
@@ -144,7 +144,9 @@ export const collections: CollectionDef[] = [
         note: 'Kosong = belum dapat didanai sampai diisi',
       }),
       f.text('unit_cost_basis', ['Dasar biaya satuan', 'Unit cost basis']),
-      f.boolean('unit_cost_is_demo', ['Biaya satuan contoh (demo)', 'Demo unit cost'], { defaultValue: false }),
+      f.boolean('unit_cost_is_demo', ['Biaya satuan contoh (demo)', 'Demo unit cost'], {
+        defaultValue: false,
+      }),
       f.choice(
         'confidence',
         ['Keyakinan', 'Confidence'],
@@ -169,9 +171,13 @@ export const collections: CollectionDef[] = [
       f.integer('year', ['Tahun', 'Year'], { required: true }),
       f.string('region', ['Kode wilayah', 'Region code'], { required: true }),
       f.rupiah('poverty_line', ['Garis kemiskinan (Rp/kapita/bulan)', 'Poverty line'], { required: true }),
-      f.rupiah('extreme_poverty_line', ['Garis kemiskinan ekstrem (Rp/kapita/bulan)', 'Extreme poverty line'], {
-        required: true,
-      }),
+      f.rupiah(
+        'extreme_poverty_line',
+        ['Garis kemiskinan ekstrem (Rp/kapita/bulan)', 'Extreme poverty line'],
+        {
+          required: true,
+        },
+      ),
       f.text('source', ['Sumber', 'Source']),
     ],
   },
@@ -236,7 +242,9 @@ export const collections: CollectionDef[] = [
         required: true,
         defaultValue: 'income',
       }),
-      f.float('validity_target_pct', ['Target data valid (%)', 'Valid data target (%)'], { defaultValue: 99 }),
+      f.float('validity_target_pct', ['Target data valid (%)', 'Valid data target (%)'], {
+        defaultValue: 99,
+      }),
       f.float('bbox_min_lat', ['Lintang minimum', 'Min latitude']),
       f.float('bbox_max_lat', ['Lintang maksimum', 'Max latitude']),
       f.float('bbox_min_lng', ['Bujur minimum', 'Min longitude']),
@@ -328,8 +336,14 @@ export const collections: CollectionDef[] = [
         group: 'hasil',
         readonly: true,
       }),
-      f.rupiah('income_per_capita', ['Per kapita (Rp/bulan)', 'Per capita'], { group: 'hasil', readonly: true }),
-      f.choice('classification_basis', ['Dasar klasifikasi', 'Basis'], BASIS, { group: 'hasil', readonly: true }),
+      f.rupiah('income_per_capita', ['Per kapita (Rp/bulan)', 'Per capita'], {
+        group: 'hasil',
+        readonly: true,
+      }),
+      f.choice('classification_basis', ['Dasar klasifikasi', 'Basis'], BASIS, {
+        group: 'hasil',
+        readonly: true,
+      }),
       f.rupiah('poverty_line_used', ['Garis kemiskinan dipakai', 'Poverty line used'], {
         group: 'hasil',
         readonly: true,
@@ -338,11 +352,20 @@ export const collections: CollectionDef[] = [
         group: 'hasil',
         readonly: true,
       }),
-      f.m2o('classified_survey', ['Survei yang dihitung', 'Counted survey'], 'integer', '{{round}} {{status}}', {
+      f.m2o(
+        'classified_survey',
+        ['Survei yang dihitung', 'Counted survey'],
+        'integer',
+        '{{round}} {{status}}',
+        {
+          group: 'hasil',
+          readonly: true,
+        },
+      ),
+      f.timestamp('classified_at', ['Waktu klasifikasi', 'Classified at'], {
         group: 'hasil',
         readonly: true,
       }),
-      f.timestamp('classified_at', ['Waktu klasifikasi', 'Classified at'], { group: 'hasil', readonly: true }),
       f.integer('need_count', ['Jumlah kebutuhan', 'Need count'], {
         group: 'hasil',
         readonly: true,
@@ -652,7 +675,10 @@ export const collections: CollectionDef[] = [
         group: 'verifikasi',
         readonly: true,
       }),
-      f.timestamp('verified_at', ['Waktu verifikasi', 'Verified at'], { group: 'verifikasi', readonly: true }),
+      f.timestamp('verified_at', ['Waktu verifikasi', 'Verified at'], {
+        group: 'verifikasi',
+        readonly: true,
+      }),
       f.text('return_note', ['Catatan pengembalian', 'Return note'], {
         group: 'verifikasi',
         note: 'Wajib diisi verifikator bila survei dikembalikan',
@@ -666,7 +692,10 @@ export const collections: CollectionDef[] = [
         group: 'hasil',
         readonly: true,
       }),
-      f.rupiah('income_per_capita', ['Per kapita (Rp/bulan)', 'Per capita'], { group: 'hasil', readonly: true }),
+      f.rupiah('income_per_capita', ['Per kapita (Rp/bulan)', 'Per capita'], {
+        group: 'hasil',
+        readonly: true,
+      }),
       f.rupiah('poverty_line_used', ['Garis kemiskinan dipakai', 'Poverty line used'], {
         group: 'hasil',
         readonly: true,
@@ -711,7 +740,9 @@ export const collections: CollectionDef[] = [
         ],
         { required: true, defaultValue: 'open', indexed: true },
       ),
-      f.boolean('no_longer_detected', ['Tidak terdeteksi lagi', 'No longer detected'], { defaultValue: false }),
+      f.boolean('no_longer_detected', ['Tidak terdeteksi lagi', 'No longer detected'], {
+        defaultValue: false,
+      }),
       f.text('dismiss_reason', ['Alasan dikesampingkan', 'Dismiss reason']),
       f.dateCreated(),
       f.dateUpdated(),
@@ -847,7 +878,10 @@ export const collections: CollectionDef[] = [
     fields: [
       integerKey(),
       f.integer('fiscal_year', ['Tahun anggaran', 'Fiscal year'], { required: true }),
-      f.string('sub_kegiatan_code', ['Kode sub-kegiatan', 'Sub-activity code'], { required: true, indexed: true }),
+      f.string('sub_kegiatan_code', ['Kode sub-kegiatan', 'Sub-activity code'], {
+        required: true,
+        indexed: true,
+      }),
       f.string('name', ['Nama sub-kegiatan', 'Name'], { width: 'full' }),
       pdM2o(),
       f.rupiah('amount', ['Anggaran (Rp)', 'Amount'], { required: true }),
@@ -963,5 +997,7 @@ export const relations: RelationDef[] = [
   ...['households', 'household_members', 'surveys', 'allocation_runs', 'intervention_reports'].map((c) =>
     rel(c, 'user_created', 'directus_users', 'SET NULL'),
   ),
-  ...['households', 'household_members', 'surveys'].map((c) => rel(c, 'user_updated', 'directus_users', 'SET NULL')),
+  ...['households', 'household_members', 'surveys'].map((c) =>
+    rel(c, 'user_updated', 'directus_users', 'SET NULL'),
+  ),
 ];

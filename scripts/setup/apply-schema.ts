@@ -20,7 +20,10 @@ export interface SchemaChanges {
 
 /** True when a diff entry creates a whole collection, field or relation that does not exist yet. */
 function isCreation(entry: DiffEntry): boolean {
-  return entry.diff.length > 0 && entry.diff.every((d) => d.kind === 'N' && (d.path === undefined || d.path.length === 0));
+  return (
+    entry.diff.length > 0 &&
+    entry.diff.every((d) => d.kind === 'N' && (d.path === undefined || d.path.length === 0))
+  );
 }
 
 /**

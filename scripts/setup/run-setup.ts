@@ -33,17 +33,25 @@ export async function runSetup(o: SetupOptions): Promise<SetupReport> {
   const newDatabase = !collections.some((c) => c.collection === 'households');
 
   const schema = await applySchema(api);
-  log(`Skema: ${schema.created} objek baru dibuat${schema.keptAsIs > 0 ? `, ${schema.keptAsIs} perubahan lokal dipertahankan` : ''}.`);
+  log(
+    `Skema: ${schema.created} objek baru dibuat${schema.keptAsIs > 0 ? `, ${schema.keptAsIs} perubahan lokal dipertahankan` : ''}.`,
+  );
   await applySettings(api, newDatabase);
   const access = await applyAccess(api);
   log(`Hak akses: ${access.created} dibuat, ${access.updated} diperbarui, ${access.deleted} dihapus.`);
   const seeded = await seedReference(api);
   const seededTotal = Object.values(seeded).reduce((a, b) => a + b, 0);
-  log(`Data referensi: ${seededTotal} baris baru (${Object.entries(seeded).map(([k, v]) => `${k} ${v}`).join(', ')}).`);
+  log(
+    `Data referensi: ${seededTotal} baris baru (${Object.entries(seeded)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}).`,
+  );
 
   let demoLoaded = false;
   if (o.demo) {
-    const existing = await api.get<{ count: { id: string | number } }[]>('/items/households?aggregate[count]=id');
+    const existing = await api.get<{ count: { id: string | number } }[]>(
+      '/items/households?aggregate[count]=id',
+    );
     if (Number(existing[0]?.count.id ?? 0) === 0) {
       await seedDemo(api, { password: o.demoPassword, log });
       demoLoaded = true;

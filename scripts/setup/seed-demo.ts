@@ -27,8 +27,18 @@ export interface DemoUser extends Record<string, unknown> {
 export function demoUsers(): DemoUser[] {
   const kecamatanName = new Map(readKecamatan().map((k) => [k.code, k.name]));
   return [
-    { email: `perencana@${DEMO_DOMAIN}`, first_name: 'Perencana', last_name: 'Bappedalitbang (demo)', role: roleId('perencana') },
-    { email: `pimpinan@${DEMO_DOMAIN}`, first_name: 'Pimpinan', last_name: 'Daerah (demo)', role: roleId('pimpinan') },
+    {
+      email: `perencana@${DEMO_DOMAIN}`,
+      first_name: 'Perencana',
+      last_name: 'Bappedalitbang (demo)',
+      role: roleId('perencana'),
+    },
+    {
+      email: `pimpinan@${DEMO_DOMAIN}`,
+      first_name: 'Pimpinan',
+      last_name: 'Daerah (demo)',
+      role: roleId('pimpinan'),
+    },
     ...readDesa().map((d) => ({
       email: `operator.${d.code}@${DEMO_DOMAIN}`,
       first_name: 'Operator',
@@ -77,25 +87,35 @@ export async function seedDemo(
     }
   }
 
-  const dataset = generateDemoDataset({ desa: readDesa(), ...(o.households === undefined ? {} : { households: o.households }) });
+  const dataset = generateDemoDataset({
+    desa: readDesa(),
+    ...(o.households === undefined ? {} : { households: o.households }),
+  });
   const verifierByKecamatan = new Map(
-    (await api.get<{ id: string; kecamatan: string | null }[]>(
-      `/users?filter[role][_eq]=${roleId('verifikator_kecamatan')}&fields=id,kecamatan&limit=-1`,
-    )).map((u) => [u.kecamatan, u.id]),
+    (
+      await api.get<{ id: string; kecamatan: string | null }[]>(
+        `/users?filter[role][_eq]=${roleId('verifikator_kecamatan')}&fields=id,kecamatan&limit=-1`,
+      )
+    ).map((u) => [u.kecamatan, u.id]),
   );
 
   const idByRef = new Map<string, number>();
   for (let i = 0; i < dataset.households.length; i += CHUNK) {
     const chunk = dataset.households.slice(i, i + CHUNK);
     const rows = chunk.map(({ ref: _ref, related_household_ref: _related, ...household }) => household);
-    const created = await api.post<{ id: number; head_nik: string }[]>('/items/households?fields=id,head_nik', rows);
+    const created = await api.post<{ id: number; head_nik: string }[]>(
+      '/items/households?fields=id,head_nik',
+      rows,
+    );
     const idByNik = new Map(created.map((row) => [row.head_nik, row.id]));
     for (const household of chunk) {
       const id = idByNik.get(household.head_nik);
       if (id === undefined) throw new Error(`demo household ${household.ref} was not created`);
       idByRef.set(household.ref, id);
     }
-    o.log(`Demo: ${Math.min(i + CHUNK, dataset.households.length)}/${dataset.households.length} rumah tangga.`);
+    o.log(
+      `Demo: ${Math.min(i + CHUNK, dataset.households.length)}/${dataset.households.length} rumah tangga.`,
+    );
   }
   const kecamatanByRef = new Map(dataset.households.map((h) => [h.ref, h.kecamatan]));
   const id = (ref: string): number => {
@@ -106,7 +126,9 @@ export async function seedDemo(
 
   for (const household of dataset.households) {
     if (household.related_household_ref !== null) {
-      await api.patch(`/items/households/${id(household.ref)}`, { related_household: id(household.related_household_ref) });
+      await api.patch(`/items/households/${id(household.ref)}`, {
+        related_household: id(household.related_household_ref),
+      });
     }
   }
 
@@ -122,7 +144,10 @@ export async function seedDemo(
     const rows = dataset.surveys.slice(i, i + CHUNK).map(({ household_ref, verified_by: _v, ...survey }) => ({
       ...survey,
       household: id(household_ref),
-      verified_by: survey.status === 'verified' ? (verifierByKecamatan.get(kecamatanByRef.get(household_ref) ?? '') ?? null) : null,
+      verified_by:
+        survey.status === 'verified'
+          ? (verifierByKecamatan.get(kecamatanByRef.get(household_ref) ?? '') ?? null)
+          : null,
     }));
     await api.post('/items/surveys?fields=id', rows);
     o.log(`Demo: ${Math.min(i + CHUNK, dataset.surveys.length)}/${dataset.surveys.length} survei.`);

@@ -31,12 +31,19 @@ export async function seedReference(api: DirectusApi): Promise<SeedCounts> {
   const counts: SeedCounts = {};
   counts['kecamatan'] = await insertMissing(api, '/items/kecamatan', 'code', readKecamatan());
   counts['desa'] = await insertMissing(api, '/items/desa', 'code', readDesa());
-  counts['perangkat_daerah'] = await insertMissing(api, '/items/perangkat_daerah', 'id', readPerangkatDaerah());
+  counts['perangkat_daerah'] = await insertMissing(
+    api,
+    '/items/perangkat_daerah',
+    'id',
+    readPerangkatDaerah(),
+  );
   counts['sub_kegiatan'] = await insertMissing(api, '/items/sub_kegiatan', 'code', readSubKegiatan());
   counts['indicators'] = await insertMissing(api, '/items/indicators', 'key', readIndicators());
   // Poverty lines are keyed by year and region.
   const lines = readPovertyLines().map((line) => ({ ...line, lineKey: `${line.year}:${line.region}` }));
-  const existing = await api.get<{ year: number; region: string }[]>('/items/poverty_lines?fields=year,region&limit=-1');
+  const existing = await api.get<{ year: number; region: string }[]>(
+    '/items/poverty_lines?fields=year,region&limit=-1',
+  );
   const seen = new Set(existing.map((row) => `${row.year}:${row.region}`));
   const missing = lines.filter((line) => !seen.has(line.lineKey)).map(({ lineKey: _key, ...line }) => line);
   if (missing.length > 0) await api.post('/items/poverty_lines', missing);

@@ -21,7 +21,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const build = spawnSync('npm', ['run', 'build', '--workspace', 'directus-extensions'], { cwd: repoRoot, encoding: 'utf8' });
+  const build = spawnSync('npm', ['run', 'build', '--workspace', 'directus-extensions'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`build ekstensi gagal:\n${build.stdout}\n${build.stderr}`);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'siap-pd-it-'));
@@ -35,7 +38,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // A throw-away instance: cheaper password hashing keeps 180 demo users from dominating start-up.
     extraEnv: { HASH_MEMORY_COST: '4096', HASH_TIME_COST: '2' },
     log: (message) => {
-      if (process.env['SIAP_TEST_VERBOSE']) console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
+      if (process.env['SIAP_TEST_VERBOSE'])
+        console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
     },
   });
   console.log(`Directus uji siap di ${instance.url} dalam ${((Date.now() - started) / 1000).toFixed(1)} s`);

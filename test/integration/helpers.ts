@@ -1,5 +1,10 @@
 import { inject } from 'vitest';
-import { createDirectusApi, DirectusError, loginDirectusApi, type DirectusApi } from '../../scripts/lib/directus-api.ts';
+import {
+  createDirectusApi,
+  DirectusError,
+  loginDirectusApi,
+  type DirectusApi,
+} from '../../scripts/lib/directus-api.ts';
 
 export const DEMO_DOMAIN = 'siap-pd.example.org';
 
@@ -31,7 +36,11 @@ export async function refusal(promise: Promise<unknown>): Promise<number> {
   throw new Error('expected the request to be refused, but it was allowed');
 }
 
-export async function count(api: DirectusApi, collection: string, filter?: Record<string, unknown>): Promise<number> {
+export async function count(
+  api: DirectusApi,
+  collection: string,
+  filter?: Record<string, unknown>,
+): Promise<number> {
   const query = filter ? `&filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
   const rows = await api.get<{ count: number | string }[]>(`/items/${collection}?aggregate[count]=*${query}`);
   return Number(rows[0]?.count ?? 0);

@@ -56,7 +56,9 @@ describe('demo roles', () => {
 
   it('verifikator kecamatan sees its kecamatan only', async () => {
     const verifikator = await loginAs(`verifikator.${KECAMATAN_A}`);
-    const rows = await verifikator.get<{ kecamatan: string }[]>('/items/households?fields=kecamatan&limit=-1');
+    const rows = await verifikator.get<{ kecamatan: string }[]>(
+      '/items/households?fields=kecamatan&limit=-1',
+    );
     expect(rows.length).toBe(await count(adminApi(), 'households', { kecamatan: { _eq: KECAMATAN_A } }));
     expect(new Set(rows.map((h) => h.kecamatan))).toEqual(new Set([KECAMATAN_A]));
     expect(await refusal(verifikator.get(`/items/households/${await householdOutside(DESA_A)}`))).toBe(403);
@@ -64,7 +66,9 @@ describe('demo roles', () => {
 
   it('perangkat daerah reads the sub-kegiatan catalogue but never a NIK', async () => {
     const agency = await loginAs('pd.disperkim');
-    const own = await agency.get<{ code: string }[]>('/items/sub_kegiatan?filter[perangkat_daerah][_eq]=disperkim&fields=code');
+    const own = await agency.get<{ code: string }[]>(
+      '/items/sub_kegiatan?filter[perangkat_daerah][_eq]=disperkim&fields=code',
+    );
     expect(own.length).toBeGreaterThan(0);
     expect(await refusal(agency.get('/items/households?fields=head_nik&limit=1'))).toBe(403);
   });

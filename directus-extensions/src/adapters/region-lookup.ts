@@ -8,14 +8,12 @@ export function createRegionLookup(database: Knex) {
   return {
     async kecamatanOfDesa(desa: string): Promise<string | null> {
       const row = (await database('desa').where({ code: desa }).first('kecamatan')) as
-        | { kecamatan: string | null }
-        | undefined;
+        { kecamatan: string | null } | undefined;
       return row?.kecamatan ?? null;
     },
     async desaOfHousehold(household: number | string): Promise<string | null> {
       const row = (await database('households').where({ id: household }).first('desa')) as
-        | { desa: string | null }
-        | undefined;
+        { desa: string | null } | undefined;
       return row?.desa ?? null;
     },
   };

@@ -11,6 +11,8 @@ export function sendError(res: Response, error: unknown): void {
   const e = (error ?? {}) as DirectusLikeError;
   const status = typeof e.status === 'number' ? e.status : 500;
   const message =
-    status === 500 ? 'Terjadi kesalahan di server; coba lagi atau hubungi administrator.' : (e.message ?? 'Kesalahan');
+    status === 500
+      ? 'Terjadi kesalahan di server; coba lagi atau hubungi administrator.'
+      : (e.message ?? 'Kesalahan');
   res.status(status).json({ errors: [{ message, extensions: { code: e.code ?? 'INTERNAL_SERVER_ERROR' } }] });
 }

@@ -5,12 +5,10 @@ import { sendError } from './send-error.ts';
 
 export function registerStatsRoutes(router: Router, context: EndpointExtensionContext): void {
   // GET /siap-pd/stats/summary: household counts per kecamatan and classification, as the caller may see them.
-  router.get('/stats/summary', async (req, res) => {
-    try {
-      const reader = createHouseholdStatsReader(context, req);
-      res.json({ data: await reader.countByKecamatanAndClassification() });
-    } catch (error) {
-      sendError(res, error);
-    }
+  router.get('/stats/summary', (req, res) => {
+    createHouseholdStatsReader(context, req)
+      .countByKecamatanAndClassification()
+      .then((data) => res.json({ data }))
+      .catch((error: unknown) => sendError(res, error));
   });
 }
