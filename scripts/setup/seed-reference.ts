@@ -38,7 +38,13 @@ export async function seedReference(api: DirectusApi): Promise<SeedCounts> {
     readPerangkatDaerah(),
   );
   counts['sub_kegiatan'] = await insertMissing(api, '/items/sub_kegiatan', 'code', readSubKegiatan());
-  counts['indicators'] = await insertMissing(api, '/items/indicators', 'key', readIndicators());
+  // Directus stringifies objects and arrays for JSON columns but passes a bare string through, which
+  // PostgreSQL rejects as JSON: encode scalar strings ourselves (reads parse them back).
+  const indicators = readIndicators().map((rule) => ({
+    ...rule,
+    value: typeof rule.value === 'string' ? JSON.stringify(rule.value) : rule.value,
+  }));
+  counts['indicators'] = await insertMissing(api, '/items/indicators', 'key', indicators);
   // Poverty lines are keyed by year and region.
   const lines = readPovertyLines().map((line) => ({ ...line, lineKey: `${line.year}:${line.region}` }));
   const existing = await api.get<{ year: number; region: string }[]>(
