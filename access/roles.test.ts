@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { collections } from '../scripts/schema/model.ts';
+import {
+  collectionPresets,
+  fieldsOf,
+  permissions,
+  roles,
+  type PermissionDef,
+  type RoleKey,
+} from './roles.ts';
+
+const ROLE_KEYS = roles.map((r) => r.key);
+const all = (Object.entries(permissions) as [RoleKey, PermissionDef[]][]).flatMap(([role, rows]) =>
+  rows.map((row) => ({ role, ...row })),
+);
+
+/** Every `_some` body in a filter (at any depth). */
+function someBodies(filter: unknown): unknown[] {
+  if (Array.isArray(filter)) return filter.flatMap(someBodies);
+  if (!filter || typeof filter !== 'object') return [];
+  return Object.entries(filter).flatMap(([key, value]) => [
+    ...(key === '_some' || key === '_none' ? [value] : []),
+    ...someBodies(value),
+  ]);
+}
+
+/** Every `_eq` value that reads a $CURRENT_USER field (not the user id itself). */
+function userFieldEquals(filter: unknown, inSome = false): { value: string; inSome: boolean }[] {
+  if (Array.isArray(filter)) return filter.flatMap((f) => userFieldEquals(f, inSome));
+  if (!filter || typeof filter !== 'object') return [];
+  return Object.entries(filter).flatMap(([key, value]) => [
+    ...(key === '_eq' && typeof value === 'string' && value.startsWith('$CURRENT_USER.')
+      ? [{ value, inSome }]
+      : []),
+    ...userFieldEquals(value, inSome || key === '_some'),
+  ]);
+}
+
+describe('access/roles.ts', () => {
+  it('has one permission row per collection and action in each role', () => {
+    for (const key of ROLE_KEYS) {
+      const seen = permissions[key].map((p) => `${p.collection}:${p.action}`);
+      expect(new Set(seen).size, key).toBe(seen.length);
+    }
+  });
+
+  it.each(all.map((p) => [p.role, p.collection, p.action, p] as const))(
+    '%s %s %s names real fields',
+    (_r, collection, _a, p) => {
+      if (collection.startsWith('directus_')) return;
+      expect(
+        collections.some((c) => c.collection === collection),
+        collection,
+      ).toBe(true);
+      const known = new Set(fieldsOf(collection));
+      for (const field of p.fields)
+        if (field !== '*') expect(known.has(field), `${collection}.${field}`).toBe(true);
+    },
+  );
+
+  it('never puts a logical operator directly inside _some (Directus 11.17 drops it and matches everything)', () => {
+    for (const p of all) {
+      for (const body of someBodies(p.permissions)) {
+        expect(
+          Object.keys(body as object).some((k) => k === '_and' || k === '_or'),
+          `${p.role} ${p.collection}`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it('guards every scope by a user field against a user who lacks it', () => {
+    for (const p of all) {
+      for (const rule of [p.permissions, p.validation]) {
+        const text = JSON.stringify(rule ?? null);
+        for (const { value, inSome } of userFieldEquals(rule)) {
+          const field = value.slice('$CURRENT_USER.'.length);
+          // outside _some: an _nnull guard on the same column sits beside the _eq (own());
+          // inside _some only the null-safe `_in` form is allowed.
+          expect(inSome, `${p.role} ${p.collection}: _eq ${value} inside _some`).toBe(false);
+          expect(text.includes('"_nnull":true'), `${p.role} ${p.collection}: ${field} unguarded`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('keeps NIK and No. KK out of the fields pimpinan and perangkat daerah read', () => {
+    for (const role of ['pimpinan', 'perangkat_daerah'] as const) {
+      const households = permissions[role].find((p) => p.collection === 'households' && p.action === 'read');
+      const members = permissions[role].find(
+        (p) => p.collection === 'household_members' && p.action === 'read',
+      );
+      expect(households?.fields).not.toContain('*');
+      expect(households?.fields).not.toContain('head_nik');
+      expect(households?.fields).not.toContain('no_kk');
+      expect(members?.fields).not.toContain('*');
+      expect(members?.fields).not.toContain('nik');
+    }
+  });
+
+  it('lets no role but the administrator delete households or members', () => {
+    for (const p of all) {
+      if (p.action === 'delete') expect(['households', 'household_members']).not.toContain(p.collection);
+    }
+  });
+
+  it('shows each role only columns it may read in its collection presets, with unique fixed ids', () => {
+    expect(new Set(collectionPresets.map((p) => p.id)).size).toBe(collectionPresets.length);
+    for (const preset of collectionPresets) {
+      const rule = permissions[preset.role].find(
+        (p) => p.collection === preset.collection && p.action === 'read',
+      );
+      expect(rule, `${preset.role} reads ${preset.collection}`).toBeDefined();
+      const readable = rule?.fields.includes('*') ? fieldsOf(preset.collection) : (rule?.fields ?? []);
+      for (const field of [...preset.fields, ...preset.sort.map((s) => s.replace(/^-/, ''))]) {
+        expect(readable, `${preset.role} ${preset.collection}.${field}`).toContain(field);
+      }
+    }
+  });
+});
