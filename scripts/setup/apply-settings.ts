@@ -12,7 +12,10 @@ export async function applySettings(api: DirectusApi, isNewDatabase: boolean): P
   const current = await api.get<{ project_owner: string | null }>('/settings?fields=project_owner');
   const owner =
     current.project_owner === null
-      ? { project_owner: (await api.get<{ email: string }>('/users/me?fields=email')).email, project_status: null }
+      ? {
+          project_owner: (await api.get<{ email: string }>('/users/me?fields=email')).email,
+          project_status: null,
+        }
       : {};
   const always = { public_registration: false, ...owner };
   const initial = {
