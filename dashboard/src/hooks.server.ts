@@ -11,6 +11,11 @@ import { resolveSession } from '#lib/server/session.ts';
 /** Paths anyone may open without a session (logging out must work even when the session cannot be read). */
 const PUBLIC_PATHS = new Set(['/login', '/logout']);
 
+/** The Panduan (help) holds no data: it opens without a session too, so the login page can link to it. */
+function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.has(pathname) || pathname === '/panduan' || pathname.startsWith('/panduan/');
+}
+
 const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
@@ -21,7 +26,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = null;
   event.locals.directus = null;
-  const isPublic = PUBLIC_PATHS.has(event.url.pathname);
+  const isPublic = isPublicPath(event.url.pathname);
 
   try {
     const session = await resolveSession(event);

@@ -5,6 +5,7 @@ import { BUCKET_COLOURS } from '../classification.ts';
 import {
   buildClassificationChartConfig,
   classificationChartHeight,
+  classificationChartTitle,
   CLASSIFICATION_CHART_TITLE,
 } from './classification-chart.ts';
 
@@ -74,6 +75,17 @@ describe('buildClassificationChartConfig', () => {
 
   it.each(Object.entries(BUCKET_COLOURS))('colour of %s has AA contrast against white', (_bucket, colour) => {
     expect(contrastWithWhite(colour)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('names another area on the axis and in the title', () => {
+    const desa = buildClassificationChartConfig(SUMMARY, { areaLabel: 'Desa/kelurahan' });
+    expect((desa.options?.scales?.['y'] as { title?: { text?: string } }).title?.text).toBe('Desa/kelurahan');
+    expect([desa.options?.plugins?.title?.text].flat().join(' ')).toBe(
+      classificationChartTitle('Desa/kelurahan'),
+    );
+    expect(classificationChartTitle('Desa/kelurahan')).toBe(
+      'Rumah tangga per desa/kelurahan menurut klasifikasi',
+    );
   });
 
   it('has no datasets and no labels for an empty summary', () => {

@@ -6,8 +6,16 @@ import { formatNumberId } from '../format.ts';
 export type ClassificationChartConfig = ChartConfiguration<'bar', number[], string>;
 
 export const CLASSIFICATION_CHART_TITLE = 'Rumah tangga per kecamatan menurut klasifikasi';
-/** The title on two lines, so it fits a 390px wide phone. */
-const TITLE_LINES = ['Rumah tangga per kecamatan', 'menurut klasifikasi'];
+
+export interface ClassificationChartOptions {
+  /** What the bars are: 'Kecamatan' (default) or 'Desa/kelurahan'. */
+  areaLabel?: string;
+}
+
+/** The chart title for an area label: "Rumah tangga per desa/kelurahan menurut klasifikasi". */
+export function classificationChartTitle(areaLabel = 'Kecamatan'): string {
+  return `Rumah tangga per ${areaLabel.toLowerCase()} menurut klasifikasi`;
+}
 
 const TEXT_COLOUR = '#1f2937'; // 14.7:1 on white
 const GRID_COLOUR = '#d1d5db';
@@ -29,7 +37,13 @@ function tooltipLabel(item: TooltipItem<'bar'>): string {
  * Stacked horizontal bar chart of households per kecamatan, one segment per classification.
  * Pure: returns a Chart.js configuration for the component in Chart.svelte.
  */
-export function buildClassificationChartConfig(summary: ClassificationSummary): ClassificationChartConfig {
+export function buildClassificationChartConfig(
+  summary: ClassificationSummary,
+  options: ClassificationChartOptions = {},
+): ClassificationChartConfig {
+  const areaLabel = options.areaLabel ?? 'Kecamatan';
+  // The title on two lines, so it fits a 390px wide phone.
+  const titleLines = [`Rumah tangga per ${areaLabel.toLowerCase()}`, 'menurut klasifikasi'];
   const datasets = SUMMARY_BUCKETS.filter((bucket) => summary.totals[bucket] > 0).map((bucket) => ({
     label: BUCKET_LABELS[bucket],
     data: summary.rows.map((row) => row[bucket]),
@@ -50,7 +64,7 @@ export function buildClassificationChartConfig(summary: ClassificationSummary): 
       locale: 'id-ID',
       color: TEXT_COLOUR,
       plugins: {
-        title: { display: true, text: TITLE_LINES, color: TEXT_COLOUR, font: { size: 15 } },
+        title: { display: true, text: titleLines, color: TEXT_COLOUR, font: { size: 15 } },
         legend: { position: 'bottom', labels: { color: TEXT_COLOUR } },
         tooltip: { callbacks: { label: tooltipLabel } },
       },
@@ -64,7 +78,7 @@ export function buildClassificationChartConfig(summary: ClassificationSummary): 
         },
         y: {
           stacked: true,
-          title: { display: true, text: 'Kecamatan', color: TEXT_COLOUR },
+          title: { display: true, text: areaLabel, color: TEXT_COLOUR },
           ticks: { color: TEXT_COLOUR },
           grid: { display: false },
         },

@@ -2,7 +2,7 @@ import { readMe } from '@directus/sdk';
 import { toSessionUser } from '../session-user.ts';
 import type { SessionUser } from '../session-user.ts';
 import { classifyDirectusError } from './directus-errors.ts';
-import type { UserDirectus } from './directus.ts';
+import type { UserDirectus } from './directus-types.ts';
 
 /**
  * Reads the logged-in user: GET /users/me?fields=id,email,first_name,last_name,desa,kecamatan,perangkat_daerah,role.name

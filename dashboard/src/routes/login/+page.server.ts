@@ -2,6 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { loginWithPassword, storeSessionCookies } from '#lib/server/auth.ts';
 import type { LoginResult } from '#lib/server/auth.ts';
 import { DIRECTUS_UNREACHABLE_MESSAGE } from '#lib/server/directus-errors.ts';
+import { homePathFor } from '#lib/roles.ts';
+import { createUserDirectus } from '#lib/server/directus.ts';
+import { readCurrentUser } from '#lib/server/users.ts';
 import { safeRedirectPath } from '#lib/safe-redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +23,16 @@ const FAILURE_MESSAGES: Record<LoginFailure, { status: number; message: string }
     message: 'Gagal masuk karena kesalahan di server data; coba lagi atau hubungi administrator',
   },
 };
+
+/** Where a user lands without an explicit target: their own scope (homePathFor); '/' if the profile cannot be read. */
+async function landingPath(accessToken: string): Promise<string> {
+  try {
+    const user = await readCurrentUser(createUserDirectus(accessToken, fetch));
+    return user === null ? '/' : homePathFor(user);
+  } catch {
+    return '/';
+  }
+}
 
 export const load: PageServerLoad = ({ locals, url }) => {
   const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'));
@@ -47,6 +60,6 @@ export const actions: Actions = {
     }
 
     storeSessionCookies(cookies, result.tokens, url.protocol === 'https:');
-    redirect(303, redirectTo);
+    redirect(303, redirectTo === '/' ? await landingPath(result.tokens.accessToken) : redirectTo);
   },
 };
