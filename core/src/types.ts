@@ -117,3 +117,82 @@ export type IdentityCheck = {
 };
 
 export type Sex = 'L' | 'P';
+
+// --- Baseline import (P3KE/DTSEN), reconciliation and data quality ---
+
+/** Which baseline list a household came from; `new` = found in the field, absent from the lists. */
+export type BaselineSource = 'p3ke' | 'dtsen';
+export type HouseholdSource = BaselineSource | 'new';
+
+/** Column names of the baseline CSV after header normalisation (DESIGN.md "Public interfaces"). */
+export type BaselineColumn =
+  | 'id_keluarga'
+  | 'no_kk'
+  | 'nik_kepala'
+  | 'nama_kepala'
+  | 'alamat'
+  | 'kode_desa'
+  | 'desil'
+  | 'jumlah_anggota';
+
+export type CsvSeparator = ',' | ';' | '\t';
+
+/** One data record of a baseline CSV, as written. `row` is its spreadsheet row number (header = row 1). */
+export type BaselineRecord = {
+  row: number;
+  /** trimmed cell text per recognised column ('' when the cell is empty or missing) */
+  values: Record<BaselineColumn, string>;
+  /** every cell as written, in header order (for the error file) */
+  cells: string[];
+  /** non-empty cells beyond the header's last column (a separator inside an unquoted value) */
+  overflow: string[];
+  /** the CSV reader found unbalanced quotes in this record */
+  malformed: boolean;
+};
+
+/** A problem with one row: `field` is the CSV column (null for the row as a whole). */
+export type BaselineIssue = {
+  row: number;
+  field: BaselineColumn | null;
+  code: string;
+  message: string;
+};
+
+/** A baseline row that passed validation, in the households' terms. */
+export type BaselineRow = {
+  row: number;
+  /** id_keluarga: the list's own family id (p3ke_id or dtsen_id), null when not given */
+  list_id: string | null;
+  no_kk: string;
+  head_nik: string;
+  head_name: string;
+  address: string | null;
+  desa: string;
+  kecamatan: string;
+  /** desil 1-10, null when not given */
+  decile: number | null;
+  member_count: number;
+  /** the head's sex read from the NIK (day + 40 for women) */
+  head_sex: Sex | null;
+};
+
+/** A desa as the validator needs it (code with dots, e.g. 63.11.07.2002). */
+export type DesaRef = { code: string; name: string; kecamatan: string };
+
+export type BaselineDisposition =
+  'found' | 'moved' | 'deceased' | 'split' | 'merged' | 'duplicate' | 'not_found' | 'new';
+
+export type QualityFlag =
+  | 'nik_outside_region'
+  | 'coordinates_outside_region'
+  | 'member_count_mismatch'
+  | 'nik_ends_with_0000'
+  | 'no_kk_missing';
+
+/** The kabupaten's bounding box (planning_settings bbox_*); any null side disables the coordinate check. */
+export type BoundingBox = {
+  minLat: number | null;
+  maxLat: number | null;
+  minLng: number | null;
+  maxLng: number | null;
+};

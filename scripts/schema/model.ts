@@ -904,6 +904,7 @@ export const collections: CollectionDef[] = [
           ['import_tagged_budget', 'Impor anggaran tertandai'],
           ['reclassify', 'Klasifikasi ulang'],
           ['recompute_needs', 'Hitung ulang kebutuhan'],
+          ['recompute_quality', 'Hitung ulang kualitas data'],
           ['allocation', 'Alokasi anggaran'],
           ['export', 'Ekspor data'],
         ],
