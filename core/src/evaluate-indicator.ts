@@ -38,13 +38,13 @@ export function evaluateIndicator(
   classification: Classification | null,
 ): IndicatorEvaluation {
   const warnings: string[] = [];
-  const name = `Aturan "${indicator.label || indicator.key}" (${indicator.key})`;
+  const name = (): string => `Aturan "${indicator.label || indicator.key}" (${indicator.key})`;
   const finish = (fired: boolean, quantity: number): IndicatorEvaluation =>
     warnings.length === 0 ? { fired, quantity } : { fired, quantity, warning: warnings.join(' ') };
 
-  const built = buildFilter(indicator);
+  const built = builtFilter(indicator);
   if ('error' in built) {
-    warnings.push(`${name} ${built.error}`);
+    warnings.push(`${name()} ${built.error}`);
     return finish(false, 0);
   }
 
@@ -52,18 +52,18 @@ export function evaluateIndicator(
   if (match.missingFields.length > 0) {
     const fields = match.missingFields.map((field) => `"${field}"`).join(', ');
     warnings.push(
-      `${name} memakai isian ${fields} yang tidak ada lagi pada survei, sehingga tidak dijalankan. ` +
+      `${name()} memakai isian ${fields} yang tidak ada lagi pada survei, sehingga tidak dijalankan. ` +
         'Perbaiki atau nonaktifkan aturan ini di Indikator.',
     );
   }
   for (const problem of match.problems) {
-    warnings.push(`${name}: ${problem} Perbaiki kondisi aturan ini di Indikator.`);
+    warnings.push(`${name()}: ${problem} Perbaiki kondisi aturan ini di Indikator.`);
   }
 
   const quantityField = indicator.quantity_field?.trim() ?? '';
   if (quantityField !== '' && !Object.hasOwn(facts, quantityField)) {
     warnings.push(
-      `${name} menghitung jumlah dari isian "${quantityField}" yang tidak ada lagi pada survei; jumlah dihitung 1. ` +
+      `${name()} menghitung jumlah dari isian "${quantityField}" yang tidak ada lagi pada survei; jumlah dihitung 1. ` +
         'Perbaiki isian jumlah aturan ini di Indikator.',
     );
   }
@@ -80,8 +80,25 @@ export function evaluateIndicator(
   return finish(true, quantity);
 }
 
+type BuiltFilter = { filter: unknown } | { error: string };
+
+/**
+ * A rule is evaluated for every household of a bulk run: its filter is built once per rule object
+ * (rules are treated as immutable values; a changed rule is a new object).
+ */
+const BUILT = new WeakMap<Indicator, BuiltFilter>();
+
+function builtFilter(indicator: Indicator): BuiltFilter {
+  let built = BUILT.get(indicator);
+  if (built === undefined) {
+    built = buildFilter(indicator);
+    BUILT.set(indicator, built);
+  }
+  return built;
+}
+
 /** the rule as a Directus filter, or a sentence saying why it cannot be evaluated */
-function buildFilter(indicator: Indicator): { filter: unknown } | { error: string } {
+function buildFilter(indicator: Indicator): BuiltFilter {
   const condition = readJsonText(indicator.condition);
   if (!isEmptyCondition(condition)) return { filter: condition };
 

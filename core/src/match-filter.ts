@@ -97,6 +97,22 @@ function evaluateField(field: string, operators: unknown, context: Context): boo
   return holds;
 }
 
+const COMPARISONS: ReadonlySet<string> = new Set([
+  '_eq',
+  '_neq',
+  '_in',
+  '_nin',
+  '_lt',
+  '_lte',
+  '_gt',
+  '_gte',
+  '_between',
+  '_nbetween',
+  '_contains',
+  '_ncontains',
+  '_icontains',
+]);
+
 /** undefined = the operator or its operand cannot be understood */
 function applyOperator(operator: string, fact: unknown, operand: unknown): boolean | undefined {
   switch (operator) {
@@ -109,22 +125,7 @@ function applyOperator(operator: string, fact: unknown, operand: unknown): boole
     }
   }
 
-  const known = [
-    '_eq',
-    '_neq',
-    '_in',
-    '_nin',
-    '_lt',
-    '_lte',
-    '_gt',
-    '_gte',
-    '_between',
-    '_nbetween',
-    '_contains',
-    '_ncontains',
-    '_icontains',
-  ];
-  if (!known.includes(operator)) return undefined;
+  if (!COMPARISONS.has(operator)) return undefined;
   if (operator === '_in' || operator === '_nin' || operator === '_between' || operator === '_nbetween') {
     if (toList(operand) === null) return undefined;
   }

@@ -79,6 +79,27 @@ describe('pickCountedSurvey', () => {
     expect(pickCountedSurvey([...surveys].reverse())?.id ?? null).toBe(expectedId);
   });
 
+  it.each<[string, SurveyRef[], number | null | undefined, number | null]>([
+    ['no limit', [s(1, 2025, 'verified'), s(2, 2026, 'submitted')], undefined, 2],
+    ['null is no limit', [s(1, 2025, 'verified'), s(2, 2026, 'submitted')], null, 2],
+    [
+      'a later round than the active one is left out',
+      [s(1, 2025, 'verified'), s(2, 2026, 'submitted')],
+      2025,
+      1,
+    ],
+    ['the active round itself counts', [s(1, 2024, 'verified'), s(2, 2025, 'submitted')], 2025, 2],
+    ['only later rounds: none counts', [s(2, 2026, 'verified')], 2025, null],
+    [
+      'earlier rounds count when the active one has none',
+      [s(1, 2023, 'verified'), s(2, 2024, 'returned')],
+      2025,
+      1,
+    ],
+  ])('maxRound: %s', (_name, surveys, maxRound, expectedId) => {
+    expect(pickCountedSurvey(surveys, { maxRound })?.id ?? null).toBe(expectedId);
+  });
+
   it('returns the survey object itself', () => {
     const surveys = [{ ...s(1, 2025, 'verified'), monthly_income: 100 }];
     expect(pickCountedSurvey(surveys)).toBe(surveys[0]);

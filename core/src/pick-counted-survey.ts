@@ -15,11 +15,18 @@ const COUNTED: ReadonlySet<SurveyStatus> = new Set(['submitted', 'verified']);
  * returned never count), the one of the latest round; within that round the latest surveyed_at,
  * then the latest date_created (a missing date is older than any date), then the highest id.
  * Dates are ISO text ('2025-03-14' or an ISO timestamp) and compare as text. null when none counts.
+ * `maxRound` (the active survey round of planning_settings) leaves later rounds out: a round that is
+ * still being surveyed counts only once the planner makes it the active round. null = no limit.
  */
-export function pickCountedSurvey<S extends SurveyRef>(surveys: readonly S[]): S | null {
+export function pickCountedSurvey<S extends SurveyRef>(
+  surveys: readonly S[],
+  options: { maxRound?: number | null | undefined } = {},
+): S | null {
+  const maxRound = options.maxRound ?? null;
   let best: S | null = null;
   for (const survey of surveys) {
     if (!COUNTED.has(survey.status)) continue;
+    if (maxRound !== null && survey.round > maxRound) continue;
     if (best === null || isLater(survey, best)) best = survey;
   }
   return best;

@@ -1,0 +1,286 @@
+// The dashboard's Ringkasan server load at kabupaten-plus scale (BENCH_HOUSEHOLDS, default 100,000), timed
+// as the Perencana role (DESIGN "How we test"): the same readAreaPage() the page's load function calls,
+// with the planner's own token, median over BENCH_RUNS runs (default 11, after one warm-up).
+//
+// Baseline in the same run: the naive design that reads every household's fields and counts them in
+// JavaScript (what the dashboard would do without Directus aggregates), measured BENCH_NAIVE_RUNS times.
+// Also timed, for information: a kecamatan's Wilayah page (with up to 5,000 map points) and the first page
+// of the household list with its filtered total.
+//
+// It starts its own Directus (scripts/lib/start-instance.ts, SQLite in a temporary folder, no demo data),
+// loads the generated dataset (scripts/demo/generate-demo-dataset.ts) straight into the SQLite file while
+// Directus is idle (REST would run the hooks for every row), lets the engine classify everyone and open
+// needs (POST /siap-pd/reclassify, when this build has it), and creates one Perencana user.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDirectus, rest, staticToken } from '@directus/sdk';
+import knexFactory, { type Knex } from 'knex';
+import { roles } from '../../access/roles.ts';
+import { readAreaPage } from '../../dashboard/src/lib/server/area-page.ts';
+import type { DirectusSchema, UserDirectus } from '../../dashboard/src/lib/server/directus-types.ts';
+import { readHouseholdPage } from '../../dashboard/src/lib/server/household-list.ts';
+import { parseHouseholdListQuery } from '../../dashboard/src/lib/household-list.ts';
+import type { SessionUser } from '../../dashboard/src/lib/session-user.ts';
+import { generateDemoDataset } from '../demo/generate-demo-dataset.ts';
+import { createDirectusApi, DirectusError } from '../lib/directus-api.ts';
+import { findFreePort } from '../lib/find-free-port.ts';
+import { startInstance } from '../lib/start-instance.ts';
+import { readDesa } from '../seed/read-reference.ts';
+import type { BenchRow } from './bench-types.ts';
+
+export const HOUSEHOLDS = Number(process.env['BENCH_HOUSEHOLDS'] ?? 100_000);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
+const NAIVE_RUNS = Number(process.env['BENCH_NAIVE_RUNS'] ?? 3);
+const ROWS_PER_INSERT = 400;
+const PLANNER_EMAIL = 'perencana.bench@siap-pd.example.org';
+const PLANNER_PASSWORD = 'bench-siap-pd-perencana';
+/** The Ringkasan should open within this (a page a planner waits for, at 100,000 households on SQLite). */
+const TARGET_MS = 2_000;
+
+export async function run({ log }: { log: (message: string) => void }): Promise<BenchRow[]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'siap-pd-bench-dashboard-'));
+  const port = await findFreePort();
+  log(`Directus sendiri di port ${port} (SQLite di ${dataDir}), tanpa data demo ...`);
+  const instance = await startInstance({
+    dataDir,
+    port,
+    demo: false,
+    demoPassword: 'bench-siap-pd',
+    extraEnv: { HASH_MEMORY_COST: '4096', HASH_TIME_COST: '2', LOG_LEVEL: 'warn' },
+    log,
+  });
+  const rows: BenchRow[] = [];
+  try {
+    const admin = createDirectusApi(instance.url, instance.adminToken);
+    const loaded = await loadDataset(path.join(dataDir, 'siap-pd.db'), log);
+    const classified = await classifyEveryone(instance.url, instance.adminToken, log);
+
+    const planner = roles.find((role) => role.key === 'perencana');
+    if (planner === undefined) throw new Error('peran perencana tidak ada di access/roles.ts');
+    const created = await admin.post<{ id: string }>('/users?fields=id', {
+      email: PLANNER_EMAIL,
+      password: PLANNER_PASSWORD,
+      role: planner.id,
+      first_name: 'Perencana',
+      last_name: 'Benchmark',
+      status: 'active',
+    });
+    const token = await accessTokenOf(instance.url);
+    const plannerApi = createDirectusApi(instance.url, token);
+    const directus: UserDirectus = createDirectus<DirectusSchema>(instance.url)
+      .with(staticToken(token))
+      .with(rest());
+    const user: SessionUser = {
+      id: created.id,
+      email: PLANNER_EMAIL,
+      first_name: 'Perencana',
+      last_name: 'Benchmark',
+      role: planner.name,
+      desa: null,
+      kecamatan: null,
+      perangkat_daerah: null,
+    };
+
+    // The Ringkasan: exactly what its load function reads.
+    const ringkasan = () => readAreaPage(directus, user, { level: 'kabupaten', withMap: false });
+    const first = await ringkasan();
+    if (first.summary.totals.households !== loaded) {
+      throw new Error(`Ringkasan menghitung ${first.summary.totals.households} RT, seharusnya ${loaded}`);
+    }
+    const summaryTimes = await repeat(RUNS, ringkasan);
+    const summaryMedian = median(summaryTimes);
+    log(`Ringkasan: median ${round1(summaryMedian)} ms dari ${RUNS} kali (${fmt(loaded)} RT).`);
+    rows.push({
+      measure: `Ringkasan sebagai Perencana (${fmt(loaded)} RT${classified ? ', sudah diklasifikasi' : ''}; median ${RUNS} kali)`,
+      value: round1(summaryMedian),
+      unit: 'ms',
+      target: `< ${fmt(TARGET_MS)} ms`,
+      pass: summaryMedian < TARGET_MS,
+      note: `min ${round1(Math.min(...summaryTimes))} ms, maks ${round1(Math.max(...summaryTimes))} ms`,
+    });
+
+    // Baseline: every household read (as the same planner) and counted in JavaScript.
+    const naive = async (): Promise<number> => {
+      const all = await plannerApi.get<
+        Array<{ kecamatan: string | null; classification: string | null; member_count: number | null }>
+      >(
+        '/items/households?fields=kecamatan,classification,member_count,source,baseline_disposition&limit=-1',
+      );
+      const counts = new Map<string, number>();
+      for (const household of all) {
+        const key = `${household.kecamatan ?? ''}|${household.classification ?? ''}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return all.length;
+    };
+    const naiveTimes = await repeat(NAIVE_RUNS, naive);
+    const naiveMedian = median(naiveTimes);
+    log(`Baca semua RT lalu hitung di JavaScript: median ${round1(naiveMedian)} ms.`);
+    rows.push({
+      measure: `pembanding: baca semua ${fmt(loaded)} RT lalu hitung di JavaScript (median ${NAIVE_RUNS} kali)`,
+      value: round1(naiveMedian),
+      unit: 'ms',
+      note: 'hanya klasifikasi per kecamatan, tanpa survei dan kebutuhan',
+    });
+    rows.push({
+      measure: 'rasio pembanding / Ringkasan',
+      value: Math.round((naiveMedian / summaryMedian) * 10) / 10,
+      unit: 'x',
+    });
+
+    // For information: a kecamatan page with its map, and the household list's first page.
+    const perKecamatan = await admin.get<Array<{ kecamatan: string; count: { id: number | string } }>>(
+      '/items/households?aggregate[count]=id&groupBy[]=kecamatan&limit=-1',
+    );
+    const kecamatan = [...perKecamatan].sort((a, b) => Number(b.count.id) - Number(a.count.id))[0];
+    if (kecamatan !== undefined) {
+      const wilayah = () =>
+        readAreaPage(directus, user, { level: 'kecamatan', kecamatan: kecamatan.kecamatan, withMap: true });
+      await wilayah();
+      const times = await repeat(Math.max(3, Math.ceil(RUNS / 2)), wilayah);
+      rows.push({
+        measure: `Wilayah satu kecamatan dengan peta (${kecamatan.kecamatan}; median)`,
+        value: round1(median(times)),
+        unit: 'ms',
+      });
+    }
+    const list = () =>
+      readHouseholdPage(directus, parseHouseholdListQuery(new URLSearchParams('')), {
+        role: 'perencana',
+        round: first.settings.surveyRound,
+        surveysReadable: true,
+        desaNames: new Map(),
+      });
+    await list();
+    const listTimes = await repeat(Math.max(3, Math.ceil(RUNS / 2)), list);
+    rows.push({
+      measure: 'Rumah tangga halaman 1 (25 baris + jumlah tersaring; median)',
+      value: round1(median(listTimes)),
+      unit: 'ms',
+    });
+  } finally {
+    await instance.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** A fresh access token for the benchmark planner (the SDK client sends it as a static token). */
+async function accessTokenOf(url: string): Promise<string> {
+  const response = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: PLANNER_EMAIL, password: PLANNER_PASSWORD }),
+  });
+  const body = (await response.json()) as { data?: { access_token?: string } };
+  const token = body.data?.access_token;
+  if (!response.ok || token === undefined) throw new Error(`login perencana gagal (${response.status})`);
+  return token;
+}
+
+/** Lets the engine classify every household and open needs; false when this build has no such endpoint. */
+export async function classifyEveryone(
+  url: string,
+  token: string,
+  log: (message: string) => void,
+): Promise<boolean> {
+  const api = createDirectusApi(url, token);
+  try {
+    const started = performance.now();
+    const result = await api.post<{ households?: number; needs_opened?: number }>('/siap-pd/reclassify', {});
+    log(
+      `Klasifikasi: ${fmt(result.households ?? 0)} RT, ${fmt(result.needs_opened ?? 0)} kebutuhan dalam ${Math.round(performance.now() - started)} ms.`,
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof DirectusError && error.status === 404) {
+      log('POST /siap-pd/reclassify belum ada: rumah tangga dihitung tanpa klasifikasi.');
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** Inserts the generated households and surveys into the SQLite file, a few thousand rows per transaction. */
+export async function loadDataset(file: string, log: (message: string) => void): Promise<number> {
+  const started = performance.now();
+  const dataset = generateDemoDataset({ desa: readDesa(), households: HOUSEHOLDS });
+  log(`Data dibuat: ${fmt(dataset.households.length)} RT, ${fmt(dataset.surveys.length)} survei.`);
+  const db = knexFactory({ client: 'sqlite3', connection: { filename: file }, useNullAsDefault: true });
+  try {
+    const now = Date.now();
+    const householdColumns = await columnsOf(db, 'households');
+    const surveyColumns = await columnsOf(db, 'surveys');
+    const idOf = new Map<string, number>();
+    const households = dataset.households.map(
+      ({ ref, related_household_ref: _related, ...household }, index) => {
+        idOf.set(ref, index + 1);
+        return pick({ ...household, id: index + 1, date_created: now, need_count: 0 }, householdColumns);
+      },
+    );
+    const surveys = dataset.surveys.map(({ household_ref, verified_by: _verifier, ...survey }, index) =>
+      pick(
+        {
+          ...survey,
+          id: index + 1,
+          household: idOf.get(household_ref),
+          // Directus keeps dates in SQLite as epoch milliseconds.
+          surveyed_at: survey.surveyed_at ? Date.parse(survey.surveyed_at) : null,
+          verified_at: survey.verified_at ? Date.parse(survey.verified_at) : null,
+          aid_received: survey.aid_received === null ? null : JSON.stringify(survey.aid_received),
+          date_created: now,
+        },
+        surveyColumns,
+      ),
+    );
+    await insertAll(db, 'households', households);
+    await insertAll(db, 'surveys', surveys);
+    log(`Data dimuat langsung ke SQLite dalam ${Math.round(performance.now() - started)} ms.`);
+    return households.length;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function columnsOf(db: Knex, table: string): Promise<Set<string>> {
+  const info = (await db.raw(`PRAGMA table_info("${table}")`)) as Array<{ name: string }>;
+  return new Set(info.map((column) => column.name));
+}
+
+function pick(row: Record<string, unknown>, columns: Set<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([name]) => columns.has(name)));
+}
+
+async function insertAll(db: Knex, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 5_000) {
+    await db.transaction(async (trx) => {
+      const part = rows.slice(start, start + 5_000);
+      for (let i = 0; i < part.length; i += ROWS_PER_INSERT)
+        await trx(table).insert(part.slice(i, i + ROWS_PER_INSERT));
+    });
+  }
+}
+
+/** Runs `work` `times` times one after another and returns each duration in milliseconds. */
+async function repeat(times: number, work: () => Promise<unknown>): Promise<number[]> {
+  const durations: number[] = [];
+  for (let index = 0; index < times; index += 1) {
+    const started = performance.now();
+    await work();
+    durations.push(performance.now() - started);
+  }
+  return durations;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+const fmt = (n: number): string => n.toLocaleString('en-US');
