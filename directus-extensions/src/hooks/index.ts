@@ -2,6 +2,10 @@ import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import { createRegionLookup } from '../adapters/region-lookup.ts';
 import { keyOf } from '../adapters/key-of.ts';
+import { registerAccessHooks } from './access-hooks.ts';
+import { registerClassificationHooks } from './classification-hooks.ts';
+import { registerAllocationHooks } from './allocation-hooks.ts';
+import { registerQualityHooks } from './quality-hooks.ts';
 
 type Payload = Record<string, unknown>;
 
@@ -9,7 +13,11 @@ type Payload = Record<string, unknown>;
  * Keeps the denormalised region columns in step: a household's kecamatan follows its desa; a
  * member's or survey's desa follows its household. Permission rules stay flat because of this.
  */
-export default defineHook(({ filter }) => {
+export default defineHook(({ filter, action }, context) => {
+  registerAccessHooks({ filter });
+  registerClassificationHooks({ filter, action }, context);
+  registerAllocationHooks({ filter });
+  registerQualityHooks({ filter, action }, context);
   filter('households.items.create', async (payload, _meta, context) => {
     const input = payload as Payload;
     const desa = keyOf(input['desa']);

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import knexFactory, { type Knex } from 'knex';
+import { allocateBudget } from '@siap-pd/core/allocate-budget';
+import { forgetAllocationData, readAllocationData, writeAllocationRun } from './allocation-store.ts';
+
+// The SQLite fast path (one JSON text per read, json_each for writes) against a real in-memory
+// SQLite with the columns the store touches.
+
+let db: Knex;
+
+beforeAll(async () => {
+  db = knexFactory({ client: 'sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  await db.schema.createTable('surveys', (t) => {
+    t.increments('id');
+    t.string('status');
+  });
+  await db.schema.createTable('households', (t) => {
+    t.increments('id');
+    t.string('desa');
+    t.string('kecamatan');
+    t.string('classification');
+    t.bigInteger('income_per_capita');
+    t.bigInteger('poverty_line_used');
+    t.bigInteger('extreme_line_used');
+    t.integer('classified_survey');
+  });
+  await db.schema.createTable('needs', (t) => {
+    t.increments('id');
+    t.integer('household');
+    t.string('indicator');
+    t.string('sub_kegiatan');
+    t.integer('quantity');
+    t.string('status');
+    t.timestamp('date_updated');
+  });
+  await db.schema.createTable('indicators', (t) => {
+    t.string('key').primary();
+    t.json('applies_to');
+  });
+  await db.schema.createTable('sub_kegiatan', (t) => {
+    t.string('code').primary();
+    t.string('name');
+    t.string('perangkat_daerah');
+    t.string('unit');
+    t.bigInteger('unit_cost');
+    t.boolean('active');
+  });
+  await db.schema.createTable('budget_ceilings', (t) => {
+    t.increments('id');
+    t.integer('fiscal_year');
+    t.string('perangkat_daerah');
+    t.bigInteger('amount');
+  });
+  await db.schema.createTable('allocation_runs', (t) => {
+    t.increments('id');
+    t.integer('fiscal_year');
+    t.string('status');
+    t.json('scope');
+    t.json('parameters');
+    t.json('totals');
+    t.json('agencies');
+    t.json('lines');
+    t.json('unfunded');
+    t.timestamp('date_created');
+    t.uuid('user_created');
+  });
+  await db.schema.createTable('interventions', (t) => {
+    t.increments('id');
+    t.integer('household');
+    t.integer('need');
+    t.string('sub_kegiatan');
+    t.string('perangkat_daerah');
+    t.string('desa');
+    t.string('kecamatan');
+    t.integer('fiscal_year');
+    t.integer('allocation_run');
+    t.integer('quantity');
+    t.bigInteger('unit_cost');
+    t.bigInteger('planned_cost');
+    t.string('status');
+    t.timestamp('date_created');
+    t.timestamp('date_updated');
+  });
+  await db('surveys').insert([
+    { id: 1, status: 'verified' },
+    { id: 2, status: 'submitted' },
+    { id: 3, status: 'verified' },
+  ]);
+  await db('households').insert([
+    {
+      id: 1,
+      desa: 'd1',
+      kecamatan: 'k1',
+      classification: 'ekstrem',
+      income_per_capita: 300000,
+      poverty_line_used: 544169,
+      extreme_line_used: 391000,
+      classified_survey: 1,
+    },
+    {
+      id: 2,
+      desa: 'd1',
+      kecamatan: 'k1',
+      classification: 'miskin',
+      income_per_capita: 450000,
+      poverty_line_used: 544169,
+      extreme_line_used: 391000,
+      classified_survey: 2,
+    },
+    {
+      id: 3,
+      desa: 'd2',
+      kecamatan: 'k1',
+      classification: 'miskin',
+      income_per_capita: 500000,
+      poverty_line_used: 544169,
+      extreme_line_used: 391000,
+      classified_survey: 3,
+    },
+  ]);
+  await db('indicators').insert([
+    { key: 'floor', applies_to: '["ekstrem","miskin"]' },
+    { key: 'jkn', applies_to: null },
+  ]);
+  await db('sub_kegiatan').insert([
+    {
+      code: 'S1',
+      name: 'RTLH',
+      perangkat_daerah: 'disperkim',
+      unit: 'unit',
+      unit_cost: 20000000,
+      active: true,
+    },
+    { code: 'S2', name: 'PBI', perangkat_daerah: 'dinsos', unit: 'jiwa', unit_cost: 504000, active: false },
+  ]);
+  await db('needs').insert([
+    { id: 10, household: 1, indicator: 'floor', sub_kegiatan: 'S1', quantity: 1, status: 'open' },
+    { id: 11, household: 1, indicator: 'jkn', sub_kegiatan: 'S2', quantity: 3, status: 'open' },
+    { id: 20, household: 2, indicator: 'floor', sub_kegiatan: 'S1', quantity: 1, status: 'open' },
+    { id: 30, household: 3, indicator: 'floor', sub_kegiatan: 'S1', quantity: null, status: 'planned' },
+    { id: 31, household: 3, indicator: 'floor', sub_kegiatan: 'S1', quantity: 1, status: 'resolved' },
+  ]);
+  await db('budget_ceilings').insert([
+    { fiscal_year: 2026, perangkat_daerah: 'disperkim', amount: 10 },
+    { fiscal_year: 2026, perangkat_daerah: 'disperkim', amount: 40000000 },
+    { fiscal_year: 2027, perangkat_daerah: 'disperkim', amount: 1 },
+  ]);
+  await db('interventions').insert([
+    {
+      id: 100,
+      household: 3,
+      need: 30,
+      sub_kegiatan: 'S1',
+      perangkat_daerah: 'disperkim',
+      desa: 'd2',
+      kecamatan: 'k1',
+      fiscal_year: 2026,
+      status: 'planned',
+      planned_cost: 20000000,
+      quantity: 1,
+      unit_cost: 20000000,
+    },
+    {
+      id: 101,
+      household: 2,
+      need: null,
+      sub_kegiatan: 'S9',
+      perangkat_daerah: 'dinsos',
+      desa: 'd1',
+      kecamatan: 'k1',
+      fiscal_year: 2024,
+      status: 'completed',
+      planned_cost: 5,
+      quantity: 1,
+      unit_cost: 5,
+    },
+  ]);
+});
+
+afterAll(async () => {
+  forgetAllocationData();
+  await db.destroy();
+});
+
+describe('readAllocationData (SQLite)', () => {
+  it('reads households with their verification, open and planned needs, rules, catalogue, the latest ceiling and holding interventions', async () => {
+    forgetAllocationData();
+    const { data, fromCache } = await readAllocationData(db, 2026);
+    expect(fromCache).toBe(false);
+    expect(data.households.map((h) => [h.id, h.verified, h.classification, h.per_capita])).toEqual([
+      [1, true, 'ekstrem', 300000],
+      [2, false, 'miskin', 450000],
+      [3, true, 'miskin', 500000],
+    ]);
+    expect(data.needs.map((n) => [n.id, n.status, n.quantity])).toEqual([
+      [10, 'open', 1],
+      [11, 'open', 3],
+      [20, 'open', 1],
+      [30, 'planned', null],
+    ]);
+    expect(data.rules).toEqual([
+      { key: 'floor', applies_to: ['ekstrem', 'miskin'] },
+      { key: 'jkn', applies_to: null },
+    ]);
+    expect(data.sub_kegiatan.map((s) => [s.code, s.unit_cost, s.active])).toEqual([
+      ['S1', 20000000, true],
+      ['S2', 504000, false],
+    ]);
+    expect(data.ceilings).toEqual({ disperkim: 40000000 });
+    expect(data.interventions.map((i) => [i.id, i.status, i.planned_cost, i.finalised])).toEqual([
+      [100, 'planned', 20000000, false],
+    ]);
+  });
+
+  it('serves the cached copy until anything is written', async () => {
+    expect((await readAllocationData(db, 2026)).fromCache).toBe(true);
+    expect((await readAllocationData(db, 2027)).fromCache).toBe(false);
+    await db('households').where({ id: 1 }).update({ income_per_capita: 299000 });
+    const again = await readAllocationData(db, 2027);
+    expect(again.fromCache).toBe(false);
+    expect(again.data.households[0]?.per_capita).toBe(299000);
+  });
+});
+
+describe('writeAllocationRun (SQLite)', () => {
+  it('releases, records the run and its interventions, and plans the needs, in one transaction', async () => {
+    const { data } = await readAllocationData(db, 2026);
+    const result = allocateBudget(data);
+    // household 3's planned intervention is released and allocated again; household 2 is not verified
+    expect(result.release).toEqual({ interventions: [100], needs: [30] });
+    const now = new Date('2026-01-05T00:00:00Z');
+    const writes = await db.transaction((trx) =>
+      writeAllocationRun(
+        trx,
+        result,
+        { fiscal_year: 2026, scope: null, parameters: { x: 1 }, user: null, now },
+        data.interventions,
+      ),
+    );
+    // household 3's released intervention comes back unchanged: kept (same id), re-pointed to the new run
+    expect(writes).toMatchObject({
+      released: 1,
+      kept: 1,
+      deleted: 0,
+      inserted: 1,
+      created: 2,
+      reopened_needs: 0,
+      planned_needs: 2,
+    });
+    const rows = (await db('interventions').where({ fiscal_year: 2026 }).orderBy('id')) as Record<
+      string,
+      unknown
+    >[];
+    expect(
+      rows.map((r) => [
+        r['id'] === 100 ? 'kept' : 'new',
+        r['household'],
+        r['need'],
+        r['sub_kegiatan'],
+        r['allocation_run'],
+        r['planned_cost'],
+        r['status'],
+        r['desa'],
+      ]),
+    ).toEqual([
+      ['kept', 3, 30, 'S1', writes.run, 20000000, 'planned', 'd2'],
+      ['new', 1, 10, 'S1', writes.run, 20000000, 'planned', 'd1'],
+    ]);
+    expect(Number(rows[1]?.['date_created'])).toBe(now.getTime());
+    expect(Number(rows[0]?.['date_updated'])).toBe(now.getTime());
+    expect(
+      (await db('needs').orderBy('id').select('id', 'status')).map(
+        (n: { id: number; status: string }) => `${n.id}:${n.status}`,
+      ),
+    ).toEqual(['10:planned', '11:open', '20:open', '30:planned', '31:resolved']);
+    const run = (await db('allocation_runs').where({ id: writes.run }).first()) as Record<string, unknown>;
+    expect(run['status']).toBe('draft');
+    expect(JSON.parse(String(run['totals']))).toEqual(result.totals);
+  });
+});

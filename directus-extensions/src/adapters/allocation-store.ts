@@ -1,0 +1,514 @@
+import type {
+  AllocationHousehold,
+  AllocationInput,
+  AllocationNeed,
+  AllocationResult,
+  AllocationRule,
+  AllocationScope,
+  AllocationSubKegiatan,
+  ExistingIntervention,
+  InterventionStatus,
+  PlannedIntervention,
+} from '@siap-pd/core/allocation-types';
+import type { Classification } from '@siap-pd/core/types';
+import type { Knex } from 'knex';
+
+// The only code that reads and writes allocation data: set-based queries (no per-item services),
+// because a run touches hundreds of thousands of rows.
+//
+// SQLite: node-sqlite3 turns every row into a JavaScript object, about 25 µs per row here (7 s for
+// 300,000 needs). So on SQLite a read asks SQLite for ONE JSON text (json_group_array) that V8 parses
+// at once (10x faster), and writes pass the ids or rows as ONE JSON parameter expanded by json_each
+// (one statement instead of hundreds). Other databases use plain chunked knex queries. Money comes
+// back from PostgreSQL as strings (bigInteger): everything is converted here.
+
+/** Rows per statement on other databases (PostgreSQL allows 65,535 bound parameters). */
+const INSERT_CHUNK = 1_000;
+const ID_CHUNK = 5_000;
+
+type Row = Record<string, unknown>;
+
+export type AllocationData = Omit<AllocationInput, 'scope' | 'overrides'>;
+
+export function isSqlite(database: Knex): boolean {
+  const client = (database as unknown as { client?: { config?: { client?: unknown } } }).client?.config
+    ?.client;
+  return client === 'sqlite3' || client === 'sqlite' || client === 'better-sqlite3';
+}
+
+/** Runs a select and returns its rows as arrays of values in `columns` order. */
+async function readRows(
+  database: Knex,
+  query: Knex.QueryBuilder,
+  columns: readonly string[],
+): Promise<unknown[][]> {
+  if (!isSqlite(database)) {
+    const rows = (await query) as Row[];
+    return rows.map((row) => columns.map((column) => row[column]));
+  }
+  const native = query.toSQL().toNative();
+  const list = columns.map((column) => `q."${column}"`).join(', ');
+  const result = (await database.raw(
+    `select json_group_array(json_array(${list})) as packed from (${native.sql}) as q`,
+    native.bindings as readonly Knex.Value[],
+  )) as { packed: string | null }[];
+  return JSON.parse(result[0]?.packed ?? '[]') as unknown[][];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A what-if page asks for many previews of the same data. On SQLite the data of the last year read
+// stays in memory and is reused while the database has not changed: Directus holds a single SQLite
+// connection, so total_changes() of that connection counts every write made through Directus, and
+// PRAGMA data_version changes when another process writes the file. Any write, anywhere, means a
+// fresh read. Elsewhere nothing is cached.
+
+type Cached = { year: number; token: string; data: AllocationData; timer: NodeJS.Timeout | null };
+let cached: Cached | null = null;
+const CACHE_IDLE_MS = 10 * 60 * 1000;
+
+async function freshnessToken(database: Knex): Promise<string | null> {
+  if (!isSqlite(database)) return null;
+  const changes = (await database.raw('select total_changes() as changes')) as { changes: number }[];
+  const version = (await database.raw('pragma data_version')) as { data_version: number }[];
+  const needs = (await database.raw('select count(*) as n, max(id) as m from needs')) as {
+    n: number;
+    m: number | null;
+  }[];
+  return [changes[0]?.changes, version[0]?.data_version, needs[0]?.n, needs[0]?.m].join(':');
+}
+
+/**
+ * Everything an allocation of `year` reads, for the whole region (the scope is applied by the core,
+ * which also needs out-of-scope interventions for the reservation): every household with whether its
+ * counted survey is verified, the needs that are open or planned, the need rules, the sub-kegiatan
+ * catalogue, the year's ceilings and every intervention that is of the year or still holds needs.
+ * `fromCache` tells whether the in-memory copy was still valid.
+ */
+export async function readAllocationData(
+  database: Knex,
+  year: number,
+): Promise<{ data: AllocationData; fromCache: boolean }> {
+  const token = await freshnessToken(database);
+  if (token !== null && cached !== null && cached.year === year && cached.token === token) {
+    touch(cached);
+    return { data: cached.data, fromCache: true };
+  }
+  const data = await readFresh(database, year);
+  if (token !== null) {
+    if (cached?.timer) clearTimeout(cached.timer);
+    cached = { year, token, data, timer: null };
+    touch(cached);
+  }
+  return { data, fromCache: false };
+}
+
+/** Forgets the cached copy (after our own writes the token changes anyway; this frees the memory at once). */
+export function forgetAllocationData(): void {
+  if (cached?.timer) clearTimeout(cached.timer);
+  cached = null;
+}
+
+function touch(entry: Cached): void {
+  if (entry.timer) clearTimeout(entry.timer);
+  entry.timer = setTimeout(() => {
+    if (cached === entry) cached = null;
+  }, CACHE_IDLE_MS);
+  entry.timer.unref();
+}
+
+async function readFresh(database: Knex, year: number): Promise<AllocationData> {
+  const households = await readRows(
+    database,
+    database('households as h')
+      .leftJoin('surveys as s', 's.id', 'h.classified_survey')
+      .select(
+        'h.id',
+        'h.desa',
+        'h.kecamatan',
+        'h.classification',
+        'h.income_per_capita',
+        'h.poverty_line_used',
+        'h.extreme_line_used',
+        's.status as survey_status',
+      ),
+    [
+      'id',
+      'desa',
+      'kecamatan',
+      'classification',
+      'income_per_capita',
+      'poverty_line_used',
+      'extreme_line_used',
+      'survey_status',
+    ],
+  );
+  const needs = await readRows(
+    database,
+    database('needs')
+      .whereIn('status', ['open', 'planned'])
+      .select('id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'),
+    ['id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'],
+  );
+  const rules = (await database('indicators').select('key', 'applies_to')) as Row[];
+  const subKegiatan = (await database('sub_kegiatan').select(
+    'code',
+    'name',
+    'perangkat_daerah',
+    'unit',
+    'unit_cost',
+    'active',
+  )) as Row[];
+  const ceilings = (await database('budget_ceilings')
+    .where({ fiscal_year: year })
+    .orderBy('id')
+    .select('perangkat_daerah', 'amount')) as Row[];
+  const interventions = await readRows(
+    database,
+    database('interventions as i')
+      .leftJoin('allocation_runs as r', 'r.id', 'i.allocation_run')
+      .where((where) => {
+        where.where('i.fiscal_year', year).orWhereIn('i.status', ['planned', 'budgeted', 'in_progress']);
+      })
+      .select(
+        'i.id',
+        'i.household',
+        'i.sub_kegiatan',
+        'i.perangkat_daerah',
+        'i.desa',
+        'i.kecamatan',
+        'i.fiscal_year',
+        'i.status',
+        'i.planned_cost',
+        'r.status as run_status',
+        'i.need',
+        'i.unit_cost',
+      ),
+    [
+      'id',
+      'household',
+      'sub_kegiatan',
+      'perangkat_daerah',
+      'desa',
+      'kecamatan',
+      'fiscal_year',
+      'status',
+      'planned_cost',
+      'run_status',
+      'need',
+      'unit_cost',
+    ],
+  );
+
+  const ceilingByAgency: Record<string, number> = {};
+  for (const row of ceilings) {
+    const amount = toNumber(row['amount']);
+    // one pagu per agency and year; if there are several, the latest row counts
+    if (amount !== null) ceilingByAgency[String(row['perangkat_daerah'])] = amount;
+  }
+
+  return {
+    fiscal_year: year,
+    households: households.map((f): AllocationHousehold => ({
+      id: Number(f[0]),
+      desa: toText(f[1]),
+      kecamatan: toText(f[2]),
+      classification: toText(f[3]) as Classification | null,
+      per_capita: toNumber(f[4]),
+      poverty_line_used: toNumber(f[5]),
+      extreme_line_used: toNumber(f[6]),
+      verified: f[7] === 'verified',
+    })),
+    needs: needs.map((f): AllocationNeed => ({
+      id: Number(f[0]),
+      household: Number(f[1]),
+      indicator: String(f[2]),
+      sub_kegiatan: toText(f[3]),
+      quantity: toNumber(f[4]),
+      status: f[5] === 'planned' ? 'planned' : 'open',
+    })),
+    rules: rules.map((row): AllocationRule => ({
+      key: String(row['key']),
+      applies_to: toClassList(row['applies_to']),
+    })),
+    sub_kegiatan: subKegiatan.map((row): AllocationSubKegiatan => ({
+      code: String(row['code']),
+      name: String(row['name'] ?? ''),
+      perangkat_daerah: String(row['perangkat_daerah']),
+      unit: toText(row['unit']),
+      unit_cost: toNumber(row['unit_cost']),
+      active: row['active'] !== false && row['active'] !== 0 && row['active'] !== '0',
+    })),
+    ceilings: ceilingByAgency,
+    interventions: interventions.map((f): ExistingIntervention => ({
+      id: Number(f[0]),
+      household: Number(f[1]),
+      sub_kegiatan: String(f[2]),
+      perangkat_daerah: String(f[3]),
+      desa: toText(f[4]),
+      kecamatan: toText(f[5]),
+      fiscal_year: Number(f[6]),
+      status: String(f[7]) as InterventionStatus,
+      planned_cost: toNumber(f[8]),
+      finalised: f[9] === 'ditetapkan',
+      need: toNumber(f[10]),
+      unit_cost: toNumber(f[11]),
+    })),
+  };
+}
+
+export type RunRecord = {
+  fiscal_year: number;
+  scope: AllocationScope | null;
+  parameters: Record<string, unknown>;
+  user: string | null;
+  now: Date;
+};
+
+export type RunWrites = {
+  run: number;
+  /** interventions of earlier runs released by this one (deleted or taken over) */
+  released: number;
+  /** released interventions this run plans again unchanged: kept, re-pointed to this run */
+  kept: number;
+  deleted: number;
+  inserted: number;
+  /** interventions of this run (kept + inserted) */
+  created: number;
+  reopened_needs: number;
+  planned_needs: number;
+};
+
+const INTERVENTION_COLUMNS = [
+  'household',
+  'need',
+  'sub_kegiatan',
+  'perangkat_daerah',
+  'desa',
+  'kecamatan',
+  'fiscal_year',
+  'allocation_run',
+  'quantity',
+  'unit_cost',
+  'planned_cost',
+] as const;
+
+/**
+ * Writes a run inside the caller's transaction, set-based:
+ * - the interventions the allocation released are deleted, except those this run plans again
+ *   unchanged (same household, sub-kegiatan, need, unit cost, cost and desa): they are kept and
+ *   re-pointed to this run (same id; far cheaper than delete + insert, and a reference stays valid);
+ * - the allocation_runs row (status draft) and the new interventions (planned, with unit cost and
+ *   planned cost snapshots and the household's region);
+ * - needs: released ones no longer served return to open; served ones become planned.
+ * `previous` is the interventions the allocation read (to know what a released id was).
+ */
+export async function writeAllocationRun(
+  trx: Knex.Transaction,
+  result: AllocationResult,
+  record: RunRecord,
+  previous: readonly ExistingIntervention[],
+): Promise<RunWrites> {
+  const sqlite = isSqlite(trx);
+  const reuse = sqlite || isPostgres(trx);
+
+  const inserted = (await trx('allocation_runs')
+    .insert({
+      fiscal_year: record.fiscal_year,
+      status: 'draft',
+      scope: record.scope === null ? null : JSON.stringify(record.scope),
+      parameters: JSON.stringify(record.parameters),
+      totals: JSON.stringify(result.totals),
+      agencies: JSON.stringify(result.agencies),
+      lines: JSON.stringify(result.lines),
+      unfunded: JSON.stringify(result.unfunded),
+      date_created: record.now,
+      user_created: record.user,
+    })
+    .returning('id')) as (number | { id: number })[];
+  const first = inserted[0];
+  const run = Number(typeof first === 'object' ? first.id : first);
+
+  // which released interventions come back unchanged (looked up by household: a handful each)
+  const releasedByHousehold = new Map<number, ExistingIntervention[]>();
+  if (reuse && result.release.interventions.length > 0) {
+    const released = new Set(result.release.interventions);
+    for (const old of previous) {
+      if (!released.has(old.id)) continue;
+      const list = releasedByHousehold.get(old.household);
+      if (list === undefined) releasedByHousehold.set(old.household, [old]);
+      else list.push(old);
+    }
+  }
+  const kept: number[] = [];
+  const fresh: PlannedIntervention[] = [];
+  for (const intervention of result.interventions) {
+    const list = releasedByHousehold.get(intervention.household);
+    const at = list === undefined ? -1 : list.findIndex((old) => sameIntervention(old, intervention));
+    if (list === undefined || at < 0) {
+      fresh.push(intervention);
+    } else {
+      kept.push((list[at] as ExistingIntervention).id);
+      list.splice(at, 1);
+    }
+  }
+  const keptIds = new Set(kept);
+  const toDelete = result.release.interventions.filter((id) => !keptIds.has(id));
+
+  await deleteByIds(trx, sqlite, 'interventions', toDelete, { status: 'planned' });
+  if (reuse)
+    await updateByIds(trx, sqlite, 'interventions', kept, { allocation_run: run, date_updated: record.now });
+
+  // rows in household order: the indexes on household and need grow at their end
+  const rows = [...fresh]
+    .sort((a, b) => a.household - b.household || (a.sub_kegiatan < b.sub_kegiatan ? -1 : 1))
+    .map((intervention) => [
+      intervention.household,
+      intervention.need,
+      intervention.sub_kegiatan,
+      intervention.perangkat_daerah,
+      intervention.desa,
+      intervention.kecamatan,
+      record.fiscal_year,
+      run,
+      intervention.quantity,
+      intervention.unit_cost,
+      intervention.planned_cost,
+    ]);
+  if (sqlite) {
+    if (rows.length > 0) {
+      // the year and the run are the same for every row: bound once, not read from each row's JSON
+      const perRow = rows.map((row) => [...row.slice(0, 6), ...row.slice(8)]);
+      await trx.raw(
+        `insert into interventions (${INTERVENTION_COLUMNS.join(', ')}, status, date_created)
+         select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ?, ?,
+                value ->> 6, value ->> 7, value ->> 8, 'planned', ?
+         from json_each(?)`,
+        [record.fiscal_year, run, record.now, JSON.stringify(perRow)],
+      );
+    }
+  } else {
+    for (const part of chunks(rows, INSERT_CHUNK)) {
+      await trx('interventions').insert(
+        part.map((row) => ({
+          ...Object.fromEntries(INTERVENTION_COLUMNS.map((column, index) => [column, row[index]])),
+          status: 'planned',
+          date_created: record.now,
+        })),
+      );
+    }
+  }
+
+  // needs: only real changes
+  const served = new Set<number>();
+  for (const intervention of result.interventions) for (const need of intervention.needs) served.add(need);
+  const released = new Set(result.release.needs);
+  const reopen = result.release.needs.filter((id) => !served.has(id));
+  const plan = [...served].filter((id) => !released.has(id)).sort((a, b) => a - b);
+  await updateByIds(trx, sqlite, 'needs', reopen, { status: 'open', date_updated: record.now });
+  await updateByIds(trx, sqlite, 'needs', plan, { status: 'planned', date_updated: record.now });
+
+  return {
+    run,
+    released: result.release.interventions.length,
+    kept: kept.length,
+    deleted: toDelete.length,
+    inserted: rows.length,
+    created: result.interventions.length,
+    reopened_needs: reopen.length,
+    planned_needs: served.size,
+  };
+}
+
+/** A released intervention planned again unchanged is kept instead of deleted and inserted again. */
+function sameIntervention(old: ExistingIntervention, planned: PlannedIntervention): boolean {
+  return (
+    old.sub_kegiatan === planned.sub_kegiatan &&
+    (old.need ?? null) === planned.need &&
+    (old.unit_cost ?? null) === planned.unit_cost &&
+    old.planned_cost === planned.planned_cost &&
+    old.perangkat_daerah === planned.perangkat_daerah &&
+    old.desa === planned.desa
+  );
+}
+
+export function isPostgres(database: Knex): boolean {
+  const client = (database as unknown as { client?: { config?: { client?: unknown } } }).client?.config
+    ?.client;
+  return client === 'pg' || client === 'postgres' || client === 'postgresql';
+}
+
+async function updateByIds(
+  trx: Knex.Transaction,
+  sqlite: boolean,
+  table: string,
+  ids: readonly number[],
+  values: Record<string, Knex.Value>,
+): Promise<void> {
+  if (ids.length === 0) return;
+  if (sqlite) {
+    await trx(table)
+      .whereRaw('id in (select value from json_each(?))', [JSON.stringify(ids)])
+      .update(values);
+    return;
+  }
+  for (const part of chunks(ids, ID_CHUNK)) await trx(table).whereIn('id', part).update(values);
+}
+
+async function deleteByIds(
+  trx: Knex.Transaction,
+  sqlite: boolean,
+  table: string,
+  ids: readonly number[],
+  where: Record<string, Knex.Value>,
+): Promise<void> {
+  if (ids.length === 0) return;
+  if (sqlite) {
+    await trx(table)
+      .whereRaw('id in (select value from json_each(?))', [JSON.stringify(ids)])
+      .andWhere(where)
+      .delete();
+    return;
+  }
+  for (const part of chunks(ids, ID_CHUNK)) await trx(table).whereIn('id', part).andWhere(where).delete();
+}
+
+export type StoredRun = { id: number; fiscal_year: number; status: string };
+
+export async function readRun(database: Knex, id: number): Promise<StoredRun | null> {
+  const row = (await database('allocation_runs').where({ id }).first('id', 'fiscal_year', 'status')) as
+    Row | undefined;
+  if (!row) return null;
+  return { id: Number(row['id']), fiscal_year: Number(row['fiscal_year']), status: String(row['status']) };
+}
+
+/** planning_settings.active_fiscal_year (the default year of exports and reports). */
+export async function readActiveFiscalYear(database: Knex): Promise<number | null> {
+  const row = (await database('planning_settings').first('active_fiscal_year')) as Row | undefined;
+  return toNumber(row?.['active_fiscal_year']);
+}
+
+export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+export function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const number = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(number) ? number : null;
+}
+
+export function toText(value: unknown): string | null {
+  return value === null || value === undefined || value === '' ? null : String(value);
+}
+
+function toClassList(value: unknown): Classification[] | null {
+  let list = value;
+  if (typeof value === 'string') {
+    try {
+      list = JSON.parse(value) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  return Array.isArray(list) ? list.filter((item): item is Classification => typeof item === 'string') : null;
+}
