@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
+          // One Directus-heavy project at a time: on 2 cores, browser tests next to the access matrix time out.
+          sequence: { groupOrder: 1 },
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -32,6 +34,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          sequence: { groupOrder: 2 },
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 120_000,

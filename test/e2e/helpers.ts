@@ -63,7 +63,7 @@ export async function login(page: Page, localPart: string): Promise<void> {
   await page.getByLabel('Email').fill(`${localPart}@${DEMO_DOMAIN}`);
   await page.getByLabel('Kata sandi').fill(inject('demoPassword'));
   await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/login', { timeout: 60_000, waitUntil: 'commit' }),
+    page.waitForURL((url) => url.pathname !== '/login', { timeout: 120_000, waitUntil: 'commit' }),
     page.getByRole('button', { name: 'Masuk' }).click(),
   ]);
   await page.waitForLoadState('networkidle', { timeout: 60_000 });
