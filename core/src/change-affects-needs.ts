@@ -20,7 +20,10 @@ export function changeAffectsNeeds(
   return false;
 }
 
-function applies(appliesTo: readonly Classification[] | null | undefined, classification: Classification | null): boolean {
+function applies(
+  appliesTo: readonly Classification[] | null | undefined,
+  classification: Classification | null,
+): boolean {
   if (appliesTo === null || appliesTo === undefined || appliesTo.length === 0) return true;
   return classification !== null && appliesTo.includes(classification);
 }

@@ -388,7 +388,11 @@ describe('evaluateHouseholds (SQLite)', () => {
     ]);
     // ekstrem -> tidak_miskin: the rules no longer apply, its need resolves
     await db('poverty_lines').update({ poverty_line: 400000, extreme_poverty_line: 300000 });
-    expect(await run({ needs: 'changed' })).toMatchObject({ changed: 1, needs_evaluated: 1, needs_resolved: 1 });
+    expect(await run({ needs: 'changed' })).toMatchObject({
+      changed: 1,
+      needs_evaluated: 1,
+      needs_resolved: 1,
+    });
     expect((await householdRows())[1]).toMatchObject({ classification: 'tidak_miskin', need_count: 0 });
   });
 
