@@ -311,6 +311,14 @@ describe('allocateBudget: the worked example', () => {
     expect(result.release).toEqual({ interventions: [], needs: [] });
   });
 
+  it('gives the same answer without listing the interventions (what-if)', () => {
+    const { interventions, ...answer } = allocateBudget({ ...example(), list_interventions: false });
+    expect(interventions).toEqual([]);
+    const { interventions: listed, ...full } = result;
+    expect(answer).toEqual(full);
+    expect(answer.interventions_count).toBe(listed.length);
+  });
+
   it('answers the same twice, whatever the input order', () => {
     const shuffled = example();
     const again = allocateBudget({

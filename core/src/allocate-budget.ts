@@ -271,6 +271,8 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
   const funded: PlannedIntervention[] = [];
   const unfunded: UnfundedIntervention[] = [];
   let householdsFunded = 0;
+  let fundedCount = 0;
+  const listInterventions = input.list_interventions !== false;
   for (const index of order) {
     const { household, candidates } = ordered[index] as HouseholdState;
     let anyFunded = false;
@@ -286,6 +288,8 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
         candidate.sub.volume += candidate.quantity;
         candidate.sub.total += cost;
         anyFunded = true;
+        fundedCount++;
+        if (!listInterventions) continue;
         funded.push({
           household: household.id,
           need: candidate.need,
@@ -333,6 +337,7 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
     lines: linesOf(subs),
     unfunded,
     interventions: funded,
+    interventions_count: fundedCount,
     missing_unit_cost: [...missing.values()]
       .map(({ sub, needs: count, volumes }) => ({
         sub_kegiatan: sub.code,

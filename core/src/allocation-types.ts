@@ -28,6 +28,8 @@ export type AllocationRequest = {
   fiscal_year: number;
   scope?: AllocationScope;
   overrides?: AllocationOverrides;
+  /** how many unfunded items the HTTP answer lists (the stored run keeps them all); null = all */
+  unfunded_limit?: number | null;
 };
 
 export type AllocationHousehold = {
@@ -98,6 +100,8 @@ export type AllocationInput = {
   interventions: readonly ExistingIntervention[];
   scope?: AllocationScope;
   overrides?: AllocationOverrides;
+  /** false: count the funded interventions without listing them (a what-if needs only the answer) */
+  list_interventions?: boolean;
 };
 
 export type AllocationTotals = { funded: number; unfunded: number; households_funded: number };
@@ -176,7 +180,10 @@ export type AllocationSkipped = {
 };
 
 export type AllocationResult = AllocationAnswer & {
+  /** the funded interventions in priority order (empty when list_interventions is false) */
   interventions: PlannedIntervention[];
+  /** how many interventions are funded (also when they are not listed) */
+  interventions_count: number;
   missing_unit_cost: MissingUnitCost[];
   /** what a run deletes (interventions still planned for in-scope households) and reopens (needs) first */
   release: { interventions: number[]; needs: number[] };

@@ -19,6 +19,18 @@ describe('readAllocationRequest', () => {
       { fiscal_year: 2026 },
     ],
     [
+      'an unfunded limit',
+      { fiscal_year: 2026, unfunded_limit: 50 },
+      false,
+      { fiscal_year: 2026, unfunded_limit: 50 },
+    ],
+    [
+      'all unfunded items',
+      { fiscal_year: 2026, unfunded_limit: null },
+      false,
+      { fiscal_year: 2026, unfunded_limit: null },
+    ],
+    [
       'every override',
       {
         fiscal_year: 2026,
@@ -75,6 +87,7 @@ describe('readAllocationRequest', () => {
       true,
       ['overrides.classes'],
     ],
+    ['a negative unfunded limit', { fiscal_year: 2026, unfunded_limit: -1 }, true, ['unfunded_limit']],
   ])('refuses %s', (_name, body, allowOverrides, fields) => {
     const result = readAllocationRequest(body, { allowOverrides });
     expect(result.ok).toBe(false);

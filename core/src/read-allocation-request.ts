@@ -12,7 +12,8 @@ const CLASSES: readonly PovertyClass[] = ['ekstrem', 'miskin', 'tidak_miskin'];
  * Reads the body of `POST /siap-pd/allocations/run|preview` (DESIGN "Public interfaces"):
  * `{ fiscal_year, scope?: { kecamatan?, desa? }, overrides?: { poverty_line?, extreme_poverty_line?,
  * ceilings?, unit_costs?, classes? } }`. Rupiah must be whole, non-negative numbers; a ceiling may be
- * null (no ceiling). `allowOverrides: false` (run) refuses overrides. Messages are for the user.
+ * null (no ceiling). `allowOverrides: false` (run) refuses overrides. `unfunded_limit` (integer or
+ * null = all) only shortens the unfunded list of the HTTP answer. Messages are for the user.
  */
 export function readAllocationRequest(
   body: unknown,
@@ -67,10 +68,24 @@ export function readAllocationRequest(
     }
   }
 
+  let unfundedLimit: number | null | undefined;
+  if (body['unfunded_limit'] !== undefined) {
+    const raw = body['unfunded_limit'];
+    if (raw === null) unfundedLimit = null;
+    else if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) unfundedLimit = raw;
+    else {
+      problems.push({
+        field: 'unfunded_limit',
+        message: 'Batas daftar tidak terdanai harus bilangan bulat tidak negatif, atau null untuk semua.',
+      });
+    }
+  }
+
   if (problems.length > 0 || year === null) return { ok: false, problems };
   const request: AllocationRequest = { fiscal_year: year };
   if (scope !== undefined) request.scope = scope;
   if (overrides !== undefined) request.overrides = overrides;
+  if (unfundedLimit !== undefined) request.unfunded_limit = unfundedLimit;
   return { ok: true, request };
 }
 

@@ -1,10 +1,13 @@
 // Budget allocation at kabupaten-plus scale (BENCH_HOUSEHOLDS, default 100,000 households with three
-// open needs each = 300,000 needs):
+// open needs each = 300,000 needs; 90 % of them poor, so nearly every need is fundable):
 // - core only: allocateBudget on the generated input, first (cold) call and median of the next ones,
 //   plain and with what-if overrides (no Directus needed: BENCH_ALLOCATION_CORE_ONLY=1 stops there);
-// - end to end through REST as the administrator: POST /siap-pd/allocations/preview (target < 1 s),
-//   POST /siap-pd/allocations/run (target < 3 s) and a re-run that first releases everything the first
-//   run planned (target < 3 s);
+// - end to end through REST as the administrator, in two cases:
+//   A. a usual year: every agency has a pagu (a fifth of what its needs would cost);
+//   B. the heaviest case: half of the agencies without pagu (about 190,000 interventions funded);
+//   each with POST /siap-pd/allocations/preview (target < 1 s; the first reads the data, the next ones
+//   reuse it while nothing was written) and POST /siap-pd/allocations/run (target < 3 s), then a
+//   re-run of B with nothing changed (everything released and planned again);
 // - the naive baseline: interventions created one by one through REST (POST intervention + PATCH its
 //   need), measured on a sample (BENCH_ALLOCATION_NAIVE_SAMPLE, default 300) and compared as a rate.
 //
@@ -37,7 +40,11 @@ const NAIVE_SAMPLE = Number(process.env['BENCH_ALLOCATION_NAIVE_SAMPLE'] ?? 300)
 const YEAR = 2026;
 const ROWS_PER_INSERT = 400;
 
-type Dataset = AllocationInput & { demand: Map<string, number> };
+type Dataset = AllocationInput & {
+  demand: Map<string, number>;
+  /** every agency with a pagu of a fifth of what its needs would cost (a usual year) */
+  typicalCeilings: Record<string, number>;
+};
 
 /** A deterministic pseudo-random sequence (same data every run). */
 function random(seed: number): () => number {
@@ -115,8 +122,10 @@ export function generateAllocationDataset(households = HOUSEHOLDS): Dataset {
     }
   }
   const ceilings: Record<string, number> = {};
+  const typicalCeilings: Record<string, number> = {};
   [...demand.keys()].sort().forEach((agency, index) => {
     if (index % 2 === 0) ceilings[agency] = Math.floor((demand.get(agency) ?? 0) / 2);
+    typicalCeilings[agency] = Math.floor((demand.get(agency) ?? 0) / 5);
   });
   const allocationRules: AllocationRule[] = readIndicators().map((rule) => ({
     key: rule.key,
@@ -131,6 +140,7 @@ export function generateAllocationDataset(households = HOUSEHOLDS): Dataset {
     ceilings,
     interventions: [],
     demand,
+    typicalCeilings,
   };
 }
 
@@ -140,7 +150,7 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
   log(`Data alokasi dibuat: ${fmt(dataset.households.length)} RT, ${fmt(dataset.needs.length)} kebutuhan.`);
 
   // core only
-  const { demand: _demand, ...input } = dataset;
+  const { demand: _demand, typicalCeilings: _typical, ...input } = dataset;
   const cold = timedSync(() => allocateBudget(input));
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) warm.push(timedSync(() => allocateBudget(input)).ms);
@@ -191,49 +201,77 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
       counts: Record<string, number>;
       totals: Record<string, number>;
     };
-    const previews: number[] = [];
-    let previewAnswer: Timed | null = null;
-    for (let i = 0; i < 3; i++) {
-      const t = await timed(() => api.post<Timed>('/siap-pd/allocations/preview', { fiscal_year: YEAR }));
-      previews.push(t.ms);
-      previewAnswer = t.result;
-    }
-    const previewMs = median(previews);
-    log(`Preview: ${previews.join(', ')} ms (${JSON.stringify(previewAnswer?.timings)}).`);
-    rows.push({
-      measure: `POST /allocations/preview ${fmt(dataset.households.length)} RT (median 3, end to end)`,
-      value: previewMs,
-      unit: 'ms',
-      target: '< 1000 ms',
-      pass: previewMs < 1_000,
-      note: `baca ${previewAnswer?.timings['read_ms']} ms, hitung ${previewAnswer?.timings['compute_ms']} ms`,
-    });
+    const preview = async (label: string): Promise<void> => {
+      const times: number[] = [];
+      let answer: Timed | null = null;
+      for (let i = 0; i < 3; i++) {
+        const t = await timed(() => api.post<Timed>('/siap-pd/allocations/preview', { fiscal_year: YEAR }));
+        times.push(t.ms);
+        answer = t.result;
+      }
+      log(`Preview ${label}: ${times.join(', ')} ms (${JSON.stringify(answer?.timings)}).`);
+      rows.push({
+        measure: `POST /allocations/preview, ${label}: pertama (data dibaca)`,
+        value: times[0] ?? 0,
+        unit: 'ms',
+        target: '< 1000 ms',
+        pass: (times[0] ?? 0) < 1_000,
+      });
+      const warm = median(times.slice(1));
+      rows.push({
+        measure: `POST /allocations/preview, ${label}: berikutnya (data di memori, median 2)`,
+        value: warm,
+        unit: 'ms',
+        target: '< 1000 ms',
+        pass: warm < 1_000,
+        note: `hitung ${answer?.timings['compute_ms']} ms; ${fmt(answer?.counts['interventions'] ?? 0)} intervensi terdanai`,
+      });
+    };
+    const runOnce = async (label: string): Promise<{ result: Timed; ms: number }> => {
+      const t = await timed(() =>
+        api.post<Timed & { writes: Record<string, number> }>('/siap-pd/allocations/run', {
+          fiscal_year: YEAR,
+        }),
+      );
+      const { timings, writes } = t.result;
+      log(`Run ${label}: ${t.ms} ms (${JSON.stringify(timings)}), ${JSON.stringify(writes)}.`);
+      rows.push({
+        measure: `POST /allocations/run, ${label}`,
+        value: t.ms,
+        unit: 'ms',
+        target: '< 3000 ms',
+        pass: t.ms < 3_000,
+        note:
+          `baca ${timings['read_ms']} ms${timings['cached'] ? ' (dari memori)' : ''}, ` +
+          `hitung ${timings['compute_ms']} ms, tulis ${timings['write_ms']} ms; ` +
+          `${fmt(writes['inserted'] ?? 0)} baru, ${fmt(writes['kept'] ?? 0)} tetap, ${fmt(writes['deleted'] ?? 0)} dihapus`,
+      });
+      return { result: t.result, ms: t.ms };
+    };
 
-    const first = await timed(() => api.post<Timed>('/siap-pd/allocations/run', { fiscal_year: YEAR }));
-    log(
-      `Run pertama: ${first.ms} ms (${JSON.stringify(first.result.timings)}), ${first.result.counts['interventions']} intervensi.`,
-    );
-    rows.push({
-      measure: `POST /allocations/run (${fmt(first.result.counts['interventions'] ?? 0)} intervensi ditulis)`,
-      value: first.ms,
-      unit: 'ms',
-      target: '< 3000 ms',
-      pass: first.ms < 3_000,
-      note: `baca ${first.result.timings['read_ms']} ms, hitung ${first.result.timings['compute_ms']} ms, tulis ${first.result.timings['write_ms']} ms`,
-    });
+    // A. a usual year: every agency has a pagu (a fifth of what its needs would cost)
+    await preview('pagu 20% untuk semua PD');
+    await runOnce('pagu 20% untuk semua PD (setelah preview)');
 
-    const second = await timed(() => api.post<Timed>('/siap-pd/allocations/run', { fiscal_year: YEAR }));
-    log(
-      `Run ulang: ${second.ms} ms (${JSON.stringify(second.result.timings)}), ${second.result.counts['released_interventions']} dilepas.`,
+    // B. the heaviest case: half of the agencies without pagu, the others at half
+    const stored = await api.get<{ id: number }[]>(
+      `/items/budget_ceilings?filter[fiscal_year][_eq]=${YEAR}&fields=id&limit=-1`,
     );
-    rows.push({
-      measure: `POST /allocations/run ulang (melepas ${fmt(second.result.counts['released_interventions'] ?? 0)}, menulis ${fmt(second.result.counts['interventions'] ?? 0)})`,
-      value: second.ms,
-      unit: 'ms',
-      target: '< 3000 ms',
-      pass: second.ms < 3_000,
-      note: `baca ${second.result.timings['read_ms']} ms, hitung ${second.result.timings['compute_ms']} ms, tulis ${second.result.timings['write_ms']} ms`,
-    });
+    await api.delete(
+      '/items/budget_ceilings',
+      stored.map((row) => row.id),
+    );
+    await api.post(
+      '/items/budget_ceilings',
+      Object.entries(dataset.ceilings).map(([agency, amount]) => ({
+        fiscal_year: YEAR,
+        perangkat_daerah: agency,
+        amount,
+      })),
+    );
+    await preview('separuh PD tanpa pagu');
+    const first = await runOnce('separuh PD tanpa pagu (setelah preview)');
+    await runOnce('ulang tanpa perubahan (data dibaca ulang)');
 
     // the naive baseline: one REST create per intervention plus one PATCH per need
     const sample = await api.get<{ id: number; household: number; sub_kegiatan: string; quantity: number }[]>(
@@ -355,7 +393,7 @@ export async function loadDataset(
     }
     await db('budget_ceilings').where({ fiscal_year: YEAR }).delete();
     await db('budget_ceilings').insert(
-      Object.entries(dataset.ceilings).map(([agency, amount]) => ({
+      Object.entries(dataset.typicalCeilings).map(([agency, amount]) => ({
         fiscal_year: YEAR,
         perangkat_daerah: agency,
         amount,

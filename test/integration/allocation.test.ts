@@ -37,7 +37,8 @@ type Answer = {
     cost: number;
   }[];
   missing_unit_cost: { sub_kegiatan: string; households: number }[];
-  counts: { interventions: number; released_interventions: number; reopened_needs: number };
+  unfunded_truncated: boolean;
+  counts: { interventions: number; unfunded: number; released_interventions: number; reopened_needs: number };
 };
 type RunAnswer = Answer & { run: number; job: number };
 type Intervention = {
@@ -259,6 +260,7 @@ describe('allocation, what-if and SIPD export', () => {
       const answer = await perencana.post<Answer>('/siap-pd/allocations/preview', {
         fiscal_year: YEAR,
         scope,
+        unfunded_limit: null,
       });
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(Object.keys(answer)).toEqual(
@@ -267,6 +269,8 @@ describe('allocation, what-if and SIPD export', () => {
       expect(answer.totals.funded).toBe(sum(answer.lines.map((line) => line.total)));
       expect(answer.totals.funded).toBe(sum(answer.agencies.map((agency) => agency.funded)));
       expect(answer.totals.unfunded).toBe(sum(answer.unfunded.map((item) => item.cost)));
+      expect(answer.unfunded.length).toBe(answer.counts.unfunded);
+      expect(answer.unfunded_truncated).toBe(false);
       const disperkim = answer.agencies.find((a) => a.perangkat_daerah === 'disperkim');
       expect(disperkim?.ceiling).toBe(disperkimCeiling);
       expect((disperkim?.funded ?? 0) + (disperkim?.reserved ?? 0)).toBeLessThanOrEqual(disperkimCeiling);
@@ -281,6 +285,15 @@ describe('allocation, what-if and SIPD export', () => {
       });
       expect(whatIf.totals.funded).toBeGreaterThan(answer.totals.funded);
       expect(whatIf.agencies.find((a) => a.perangkat_daerah === 'disperkim')?.unfunded).toBe(0);
+      // the answer lists as many unfunded items as asked (a run stores them all)
+      const short = await perencana.post<Answer>('/siap-pd/allocations/preview', {
+        fiscal_year: YEAR,
+        scope,
+        unfunded_limit: 1,
+      });
+      expect(short.unfunded).toEqual(answer.unfunded.slice(0, 1));
+      expect(short.unfunded_truncated).toBe(answer.counts.unfunded > 1);
+      expect(short.totals).toEqual(answer.totals);
       expect(await snapshot()).toEqual(before);
     });
 
@@ -330,7 +343,7 @@ describe('allocation, what-if and SIPD export', () => {
       expect(stored.status).toBe('draft');
       expect(stored.totals).toEqual(first.totals);
       expect(stored.lines).toEqual(first.lines);
-      expect(stored.unfunded.length).toBe(first.unfunded.length);
+      expect(stored.unfunded.length).toBe(first.counts.unfunded);
       expect(await count(adminApi(), 'import_jobs', { kind: { _eq: 'allocation' } })).toBe(jobsBefore + 1);
     });
 

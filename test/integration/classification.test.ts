@@ -305,6 +305,38 @@ describe('saving a survey', () => {
   });
 });
 
+describe('moving a survey to another household', () => {
+  it('re-evaluates both households', async () => {
+    const admin = adminApi();
+    const [from, to] = await Promise.all(
+      ['Uji Asal', 'Uji Tujuan'].map((head_name) =>
+        admin.post<{ id: number }>('/items/households?fields=id', { head_name, desa: DESA, member_count: 2 }),
+      ),
+    );
+    if (from === undefined || to === undefined) throw new Error('households not created');
+    cleanup.push(from.id, to.id);
+    const survey = await admin.post<{ id: number }>('/items/surveys?fields=id', {
+      household: from.id,
+      round: 2025,
+      status: 'verified',
+      monthly_income: 300_000,
+      member_count: 2,
+      toilet: 'umum',
+    });
+    expect(await household(admin, from.id)).toMatchObject({ classification: 'ekstrem', need_count: 1 });
+
+    await admin.patch(`/items/surveys/${survey.id}`, { household: to.id });
+    expect(await household(admin, from.id)).toMatchObject({ classification: null, need_count: 0 });
+    expect(await household(admin, to.id)).toMatchObject({
+      classification: 'ekstrem',
+      classified_survey: survey.id,
+      need_count: 1,
+    });
+    expect((await needsOf(admin, from.id)).map((need) => need.status)).toEqual(['resolved']);
+    expect((await needsOf(admin, to.id)).map((need) => need.status)).toEqual(['open']);
+  });
+});
+
 describe('GET /siap-pd/households/:id/explain', () => {
   it('explains the class and each need with the caller’s own permissions', async () => {
     const admin = adminApi();

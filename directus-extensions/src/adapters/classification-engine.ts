@@ -237,6 +237,10 @@ export async function evaluateHouseholds(
           Object.assign(first.get(Number(row['id']))?.household ?? {}, readHousehold(row));
       }
     }
+    await fillMissingKecamatan(
+      database,
+      needIds.map((id) => first.get(id)?.household).filter((row): row is Row => row !== undefined),
+    );
     const answers = new Map<number, Row>();
     if (whole || allRules) {
       for (const row of surveyRows) answers.set(row.id, row);
@@ -313,6 +317,24 @@ export async function evaluateHouseholds(
 }
 
 /**
+ * Needs carry the household's kecamatan: when the household's own copy is missing, it is taken
+ * from its desa (so needs of such a household are still grouped and scoped by kecamatan).
+ */
+async function fillMissingKecamatan(database: Knex, households: Row[]): Promise<void> {
+  const missing = households.filter(
+    (row) => (row['kecamatan'] ?? null) === null && (row['desa'] ?? null) !== null,
+  );
+  if (missing.length === 0) return;
+  const codes = [...new Set(missing.map((row) => String(row['desa'])))];
+  const kecamatanOf = new Map<string, string | null>();
+  for (const part of chunks(codes, 2_000)) {
+    const rows = (await database('desa').whereIn('code', part).select('code', 'kecamatan')) as Row[];
+    for (const row of rows) kecamatanOf.set(String(row['code']), (row['kecamatan'] as string | null) ?? null);
+  }
+  for (const row of missing) row['kecamatan'] = kecamatanOf.get(String(row['desa'])) ?? null;
+}
+
+/**
  * The counted survey stores the household's own result (the same answers classified by the same
  * rule): copied set-based, only where it differs. Returns how many surveys changed.
  */
@@ -350,15 +372,11 @@ function evaluate(
   counted: SurveyRow | null,
   existing: StoredNeed[] | null,
 ): HouseholdEvaluation {
-  const desa = (household['desa'] as string | null) ?? null;
   return evaluateHousehold({
     household: {
       ...household,
-      desa,
-      // from the desa when the household's own copy is missing, so its needs always carry one
-      kecamatan:
-        (household['kecamatan'] as string | null) ??
-        (desa === null ? null : (reference.kecamatanOfDesa[desa] ?? null)),
+      desa: (household['desa'] as string | null) ?? null,
+      kecamatan: (household['kecamatan'] as string | null) ?? null,
     },
     counted: counted === null ? null : { id: counted.id, round: Number(counted.round), answers: counted },
     basis: reference.basis,

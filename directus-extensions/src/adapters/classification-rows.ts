@@ -101,8 +101,6 @@ export type ClassificationReference = {
   indicators: Indicator[];
   /** sub_kegiatan code -> perangkat_daerah, for the sub_kegiatan the rules link */
   agencyOfSubKegiatan: Record<string, string | null>;
-  /** desa code -> kecamatan, for households whose own kecamatan copy is missing */
-  kecamatanOfDesa: Record<string, string | null>;
 };
 
 /** Reads the reference data with the given knex (a hook's transaction, or the job's connection). */
@@ -148,10 +146,6 @@ export async function loadClassificationReference(
     for (const row of rows)
       agencyOfSubKegiatan[String(row['code'])] = (row['perangkat_daerah'] as string | null) ?? null;
   }
-  const kecamatanOfDesa: Record<string, string | null> = {};
-  for (const row of (await database('desa').select('code', 'kecamatan')) as Row[]) {
-    kecamatanOfDesa[String(row['code'])] = (row['kecamatan'] as string | null) ?? null;
-  }
   const basis = settings?.['classification_basis'] === 'expenditure' ? 'expenditure' : 'income';
   const round = settings?.['survey_round'];
   return {
@@ -161,7 +155,6 @@ export async function loadClassificationReference(
     lines,
     indicators,
     agencyOfSubKegiatan,
-    kecamatanOfDesa,
   };
 }
 

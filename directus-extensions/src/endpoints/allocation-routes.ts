@@ -42,18 +42,27 @@ function invalid(problems: RequestProblem[]): AccessError {
   return new AccessError(problems.map((p) => p.message).join(' '), 400, 'INVALID_PAYLOAD', { problems });
 }
 
-/** The answer shared by run and preview (DESIGN "Public interfaces") plus what the pages need beside it. */
-function answerOf(result: AllocationResult) {
+/** Unfunded items an HTTP answer lists unless the request asks otherwise (a run stores them all). */
+const DEFAULT_UNFUNDED_LIMIT = 1_000;
+
+/**
+ * The answer shared by run and preview (DESIGN "Public interfaces") plus what the pages need beside
+ * it. `unfunded` lists the first `limit` items in priority order (all when null); `counts.unfunded`
+ * and `unfunded_truncated` say how many there are.
+ */
+function answerOf(result: AllocationResult, limit: number | null | undefined) {
+  const shown = limit === undefined ? DEFAULT_UNFUNDED_LIMIT : limit;
   return {
     fiscal_year: result.fiscal_year,
     totals: result.totals,
     agencies: result.agencies,
     lines: result.lines,
-    unfunded: result.unfunded,
+    unfunded: shown === null ? result.unfunded : result.unfunded.slice(0, shown),
+    unfunded_truncated: shown !== null && result.unfunded.length > shown,
     missing_unit_cost: result.missing_unit_cost,
     skipped: result.skipped,
     counts: {
-      interventions: result.interventions.length,
+      interventions: result.interventions_count,
       unfunded: result.unfunded.length,
       released_interventions: result.release.interventions.length,
       reopened_needs: result.release.needs.length,
@@ -144,7 +153,9 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       return { result, writes, job };
     });
     timings.total_ms = elapsed(t0);
-    res.json({ data: { run: writes.run, job, ...answerOf(result), writes, timings } });
+    res.json({
+      data: { run: writes.run, job, ...answerOf(result, parsed.request.unfunded_limit), writes, timings },
+    });
   } catch (error) {
     // the transaction rolled back: record the failure on its own
     const job = await jobOf(context.database).catch(() => null);
@@ -175,10 +186,14 @@ async function preview(context: EndpointExtensionContext, req: Request, res: Res
     ...data,
     ...(scope === undefined ? {} : { scope }),
     ...(overrides === undefined ? {} : { overrides }),
+    list_interventions: false,
   });
   const compute_ms = elapsed(t1);
   res.json({
-    data: { ...answerOf(result), timings: { read_ms, compute_ms, total_ms: elapsed(t0), cached: fromCache } },
+    data: {
+      ...answerOf(result, parsed.request.unfunded_limit),
+      timings: { read_ms, compute_ms, total_ms: elapsed(t0), cached: fromCache },
+    },
   });
 }
 
