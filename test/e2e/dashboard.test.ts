@@ -2,10 +2,11 @@
 // sees only its own scope, opens a household, exports a CSV and checks its rows, and logs out, with no
 // console error on the way. Screenshots of every page go to test-results/screenshots/.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminApi, count } from '../integration/helpers.ts';
 import {
   column,
+  DEMO_DOMAIN,
   downloadCsv,
   launchBrowser,
   login,
@@ -65,6 +66,32 @@ async function householdColumn(page: Page, header: string): Promise<string[]> {
   if (index < 0) throw new Error(`kolom ${header} tidak ada: ${headers.join(', ')}`);
   return page.locator(`#tabel-rumah-tangga tbody tr > :nth-child(${index + 1})`).allInnerTexts();
 }
+
+describe('Masuk', () => {
+  it('keeps an email typed before the page scripts have loaded (slow phones)', async () => {
+    await withSession(undefined, async ({ page }) => {
+      // Hold back the dashboard's scripts so the form is typed into before hydration, as on a slow phone.
+      let release: () => void = () => undefined;
+      const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/_app/immutable/**/*.js', async (route) => {
+        await scriptsHeld;
+        await route.continue();
+      });
+      await page.goto('/login', { waitUntil: 'domcontentloaded' });
+      const email = `perencana@${DEMO_DOMAIN}`;
+      await page.getByLabel('Email').fill(email);
+      release();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByLabel('Email').inputValue()).toBe(email);
+      await page.getByLabel('Kata sandi').fill(inject('demoPassword'));
+      await Promise.all([
+        page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' }),
+        page.getByRole('button', { name: 'Masuk' }).click(),
+      ]);
+      expect(await pathOf(page)).toBe('/');
+    });
+  });
+});
 
 describe('Perencana', () => {
   it('sees the whole kabupaten, drills down, searches, opens a household, exports CSV and logs out', async () => {

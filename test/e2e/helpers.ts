@@ -59,9 +59,13 @@ export const DEMO_DOMAIN = 'siap-pd.example.org';
 
 /** Logs in through the login form and waits until the dashboard has sent the user on. */
 export async function login(page: Page, localPart: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(`${localPart}@${DEMO_DOMAIN}`);
+  // Wait for the page's scripts (hydration) before typing, as a person would see the form respond.
+  await page.goto('/login', { waitUntil: 'networkidle' });
+  const email = `${localPart}@${DEMO_DOMAIN}`;
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(inject('demoPassword'));
+  const typed = await page.getByLabel('Email').inputValue();
+  if (typed !== email) throw new Error(`kolom Email berisi "${typed}" setelah diisi (hidrasi menimpanya?)`);
   await Promise.all([
     page.waitForURL((url) => url.pathname !== '/login', { timeout: 120_000, waitUntil: 'commit' }),
     page.getByRole('button', { name: 'Masuk' }).click(),
