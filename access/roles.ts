@@ -215,6 +215,7 @@ const COMPUTED_HOUSEHOLD_FIELDS = [
   'classified_survey',
   'classified_at',
   'need_count',
+  'survey_status',
   'quality_flags',
   'is_demo',
   'date_created',

@@ -371,6 +371,11 @@ export const collections: CollectionDef[] = [
         readonly: true,
         defaultValue: 0,
       }),
+      f.choice('survey_status', ['Status survei putaran ini', 'Survey status of the round'], SURVEY_STATUS, {
+        group: 'hasil',
+        readonly: true,
+        note: 'Diisi otomatis dari survei putaran di Pengaturan: terverifikasi bila ada yang terverifikasi, lalu diajukan, lalu status survei terakhir',
+      }),
       f.multiChoice(
         'quality_flags',
         ['Temuan kualitas data', 'Quality flags'],
@@ -907,6 +912,7 @@ export const collections: CollectionDef[] = [
           ['recompute_quality', 'Hitung ulang kualitas data'],
           ['allocation', 'Alokasi anggaran'],
           ['export', 'Ekspor data'],
+          ['load_demo', 'Muat data demo'],
         ],
         { required: true },
       ),

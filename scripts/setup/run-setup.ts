@@ -36,6 +36,8 @@ export async function runSetup(o: SetupOptions): Promise<SetupReport> {
   log(
     `Skema: ${schema.created} objek baru dibuat${schema.keptAsIs > 0 ? `, ${schema.keptAsIs} perubahan lokal dipertahankan` : ''}.`,
   );
+  const indexes = await api.post<{ created: string[] }>('/siap-pd/maintenance/indexes', {});
+  if (indexes.created.length > 0) log(`Indeks ringkasan dibuat: ${indexes.created.join(', ')}.`);
   await applySettings(api, newDatabase);
   const access = await applyAccess(api);
   log(`Hak akses: ${access.created} dibuat, ${access.updated} diperbarui, ${access.deleted} dihapus.`);

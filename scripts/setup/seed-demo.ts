@@ -1,8 +1,6 @@
 import { roles, type RoleKey } from '../../access/roles.ts';
-import { generateDemoDataset } from '../demo/generate-demo-dataset.ts';
 import type { DirectusApi } from '../lib/directus-api.ts';
 import { readDemoUnitCosts, readDesa, readKecamatan, readPerangkatDaerah } from '../seed/read-reference.ts';
-import { insertMissing } from './seed-reference.ts';
 
 export const DEMO_DOMAIN = 'siap-pd.example.org';
 const CHUNK = 500;
@@ -65,91 +63,66 @@ export function demoUsers(): DemoUser[] {
 }
 
 /**
- * Loads the deterministic demo dataset into an empty database through the REST API, so every
- * hook runs as it would for a real operator: demo users, demo unit costs, households, members and
- * surveys.
+ * Loads the deterministic demo dataset into an empty database. Users and demo unit costs go
+ * through the REST API (hooks, activity and revisions as for any administrator's change); the
+ * users get their password in one bulk update, so Directus hashes it once, not 180 times. The
+ * households, members and surveys are written set-based by POST /siap-pd/demo/load: validated by
+ * the rules of an interactive save, classified, given needs and quality flags by the same engines
+ * the save hooks run, in one recorded job (import_jobs kind load_demo).
  */
 export async function seedDemo(
   api: DirectusApi,
   o: { password: string; households?: number; log: (message: string) => void },
 ): Promise<void> {
-  const users = demoUsers().map((u) => ({ ...u, password: o.password, status: 'active' }));
-  const createdUsers = await insertMissing(api, '/users', 'email', users);
-  o.log(`Demo: ${createdUsers} pengguna demo dibuat (${users.length} seluruhnya).`);
-
-  for (const cost of readDemoUnitCosts()) {
-    const current = await api.get<{ unit_cost: number | string | null } | null>(
-      `/items/sub_kegiatan/${encodeURIComponent(cost.code)}?fields=unit_cost`,
-    );
-    if (current && current.unit_cost === null) {
-      const { code: _code, ...changes } = cost;
-      await api.patch(`/items/sub_kegiatan/${encodeURIComponent(cost.code)}`, changes);
-    }
-  }
-
-  const dataset = generateDemoDataset({
-    desa: readDesa(),
-    ...(o.households === undefined ? {} : { households: o.households }),
-  });
-  const verifierByKecamatan = new Map(
-    (
-      await api.get<{ id: string; kecamatan: string | null }[]>(
-        `/users?filter[role][_eq]=${roleId('verifikator_kecamatan')}&fields=id,kecamatan&limit=-1`,
-      )
-    ).map((u) => [u.kecamatan, u.id]),
+  const users = demoUsers().map((u) => ({ ...u, status: 'active' }));
+  const existing = new Set(
+    (await api.get<{ email: string | null }[]>('/users?fields=email&limit=-1')).map((u) => u.email),
   );
-
-  const idByRef = new Map<string, number>();
-  for (let i = 0; i < dataset.households.length; i += CHUNK) {
-    const chunk = dataset.households.slice(i, i + CHUNK);
-    const rows = chunk.map(({ ref: _ref, related_household_ref: _related, ...household }) => household);
-    const created = await api.post<{ id: number; head_nik: string }[]>(
-      '/items/households?fields=id,head_nik',
-      rows,
-    );
-    const idByNik = new Map(created.map((row) => [row.head_nik, row.id]));
-    for (const household of chunk) {
-      const id = idByNik.get(household.head_nik);
-      if (id === undefined) throw new Error(`demo household ${household.ref} was not created`);
-      idByRef.set(household.ref, id);
-    }
-    o.log(
-      `Demo: ${Math.min(i + CHUNK, dataset.households.length)}/${dataset.households.length} rumah tangga.`,
-    );
+  const missing = users.filter((u) => !existing.has(u.email));
+  const createdIds: string[] = [];
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const created = await api.post<{ id: string }[]>('/users?fields=id', missing.slice(i, i + CHUNK));
+    createdIds.push(...created.map((u) => u.id));
   }
-  const kecamatanByRef = new Map(dataset.households.map((h) => [h.ref, h.kecamatan]));
-  const id = (ref: string): number => {
-    const value = idByRef.get(ref);
-    if (value === undefined) throw new Error(`unknown demo household ${ref}`);
-    return value;
-  };
+  // one update of many keys: Directus hashes the (shared) demo password once for all of them
+  if (createdIds.length > 0) await api.patch('/users', { keys: createdIds, data: { password: o.password } });
+  o.log(`Demo: ${createdIds.length} pengguna demo dibuat (${users.length} seluruhnya).`);
 
-  for (const household of dataset.households) {
-    if (household.related_household_ref !== null) {
-      await api.patch(`/items/households/${id(household.ref)}`, {
-        related_household: id(household.related_household_ref),
-      });
-    }
-  }
+  // demo unit costs only where the sub-kegiatan has none: one batch update (hooks, activity, revisions per row)
+  const withoutCost = new Set(
+    (
+      await api.get<{ code: string }[]>(
+        '/items/sub_kegiatan?filter[unit_cost][_null]=true&fields=code&limit=-1',
+      )
+    ).map((row) => row.code),
+  );
+  const costs = readDemoUnitCosts().filter((cost) => withoutCost.has(cost.code));
+  if (costs.length > 0) await api.patch('/items/sub_kegiatan', costs);
+  o.log(`Demo: biaya satuan demo diisi untuk ${costs.length} sub-kegiatan.`);
 
-  for (let i = 0; i < dataset.members.length; i += CHUNK) {
-    const rows = dataset.members
-      .slice(i, i + CHUNK)
-      .map(({ household_ref, ...member }) => ({ ...member, household: id(household_ref) }));
-    await api.post('/items/household_members?fields=id', rows);
+  const loaded = await api.post<DemoLoadAnswer>(
+    '/siap-pd/demo/load',
+    o.households === undefined ? {} : { households: o.households },
+  );
+  o.log(
+    `Demo: ${loaded.households} rumah tangga, ${loaded.members} anggota keluarga, ${loaded.surveys} survei, ` +
+      `${loaded.classification.needs_opened} kebutuhan dimuat dalam ${(loaded.duration_ms / 1000).toFixed(1)} s ` +
+      `(siapkan ${loaded.timings.prepare_ms} ms, tulis ${loaded.timings.write_ms} ms, klasifikasi ${loaded.timings.classify_ms} ms, ` +
+      `kualitas ${loaded.timings.quality_ms} ms; proses #${loaded.job}).`,
+  );
+  if (loaded.skipped_fields.length > 0) {
+    o.log(`Demo: kolom yang tidak ada di model data dilewati: ${loaded.skipped_fields.join(', ')}.`);
   }
-  o.log(`Demo: ${dataset.members.length} anggota keluarga.`);
+}
 
-  for (let i = 0; i < dataset.surveys.length; i += CHUNK) {
-    const rows = dataset.surveys.slice(i, i + CHUNK).map(({ household_ref, verified_by: _v, ...survey }) => ({
-      ...survey,
-      household: id(household_ref),
-      verified_by:
-        survey.status === 'verified'
-          ? (verifierByKecamatan.get(kecamatanByRef.get(household_ref) ?? '') ?? null)
-          : null,
-    }));
-    await api.post('/items/surveys?fields=id', rows);
-    o.log(`Demo: ${Math.min(i + CHUNK, dataset.surveys.length)}/${dataset.surveys.length} survei.`);
-  }
+/** What POST /siap-pd/demo/load answers (the parts the seed reports). */
+interface DemoLoadAnswer {
+  job: number;
+  households: number;
+  members: number;
+  surveys: number;
+  classification: { needs_opened: number };
+  skipped_fields: string[];
+  duration_ms: number;
+  timings: { prepare_ms: number; write_ms: number; classify_ms: number; quality_ms: number };
 }

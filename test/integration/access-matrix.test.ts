@@ -1293,6 +1293,24 @@ describe('attacks: perencana and pimpinan', () => {
   });
 });
 
+describe('bulk demo load', () => {
+  it('only an administrator loads the demo dataset, and never into a database that has households', async () => {
+    await tally(async () => {
+      const households = await count(adminApi(), 'households');
+      const loads = { kind: { _eq: 'load_demo' } };
+      expect(await count(adminApi(), 'import_jobs', loads), 'the demo seed wrote one load_demo job').toBe(1);
+      for (const role of ROLES.filter((r) => r !== 'administrator')) {
+        const outcome = await attempt(api[role].post('/siap-pd/demo/load', { households: 1 }));
+        expect(outcome.ok ? 'allowed' : outcome.status, `${role}: ${describeOutcome(outcome)}`).toBe(403);
+      }
+      const admin = await attempt(api.administrator.post('/siap-pd/demo/load', { households: 1 }));
+      expect(admin.ok ? 'allowed' : admin.status, describeOutcome(admin)).toBe(409);
+      expect(await count(adminApi(), 'households')).toBe(households);
+      expect(await count(adminApi(), 'import_jobs', loads)).toBe(1);
+    });
+  });
+});
+
 describe('users managed by the administrator', () => {
   it('a user missing the field their role needs sees nothing, not everything', async () => {
     await tally(async () => {

@@ -21,9 +21,10 @@ type Household = {
   classified_survey: number | null;
   classified_at: string | null;
   need_count: number | null;
+  survey_status: string | null;
 };
 const HOUSEHOLD_FIELDS =
-  'id,classification,classification_reason,income_per_capita,classification_basis,poverty_line_used,extreme_line_used,classified_survey,classified_at,need_count';
+  'id,classification,classification_reason,income_per_capita,classification_basis,poverty_line_used,extreme_line_used,classified_survey,classified_at,need_count,survey_status';
 
 type Explanation = {
   household: { id: number; head_name: string | null; desa: string | null };
@@ -110,6 +111,15 @@ describe('the demo data, loaded through REST with the hooks firing', () => {
         _and: [{ classified_survey: { _nnull: true } }, { classification: { _null: true } }],
       }),
     ).toBe(0);
+    // survey_status (what the Ringkasan counts) agrees with the surveys of the round
+    for (const statuses of [['verified'], ['submitted', 'verified']]) {
+      const withSurvey = await admin.get<{ countDistinct: { household: number | string } }[]>(
+        `/items/surveys?aggregate[countDistinct]=household&filter[status][_in]=${statuses.join(',')}&filter[round][_eq]=2025`,
+      );
+      expect(await count(admin, 'households', { survey_status: { _in: statuses } })).toBe(
+        Number(withSurvey[0]?.countDistinct.household),
+      );
+    }
     // ... and so is each counted survey row itself
     expect(
       await count(admin, 'surveys', {
@@ -195,7 +205,11 @@ describe('saving a survey', () => {
     // the survey row carries its own result at once, even as a draft ...
     expect(rupiah(draft)).toMatchObject({ classification: 'ekstrem', income_per_capita: 200_000 });
     // ... but a draft does not count for the household
-    expect(await household(operator, created.id)).toMatchObject({ classification: null, need_count: 0 });
+    expect(await household(operator, created.id)).toMatchObject({
+      classification: null,
+      need_count: 0,
+      survey_status: 'draft',
+    });
 
     const submitted = await operator.patch<{ household: Household }>(
       `/items/surveys/${draft.id}?fields=household.${HOUSEHOLD_FIELDS.split(',').join(',household.')}`,
@@ -210,6 +224,7 @@ describe('saving a survey', () => {
       extreme_line_used: 391000,
       classified_survey: draft.id,
       need_count: 4,
+      survey_status: 'submitted',
     });
     const open = await needsOf(operator, created.id);
     expect(open.map((need) => need.indicator).sort()).toEqual([
@@ -241,6 +256,7 @@ describe('saving a survey', () => {
       classification: null,
       classified_survey: null,
       need_count: 0,
+      survey_status: 'returned',
     });
     expect((await needsOf(adminApi(), created.id)).map((need) => need.status)).toEqual([
       'resolved',
@@ -255,6 +271,7 @@ describe('saving a survey', () => {
       classification: 'tidak_miskin',
       income_per_capita: 1_000_000,
       need_count: 0,
+      survey_status: 'submitted',
     });
     expect(new Set((await needsOf(adminApi(), created.id)).map((need) => need.status))).toEqual(
       new Set(['resolved']),
@@ -264,6 +281,7 @@ describe('saving a survey', () => {
     // and verified: the same needs reopen, none is duplicated
     await adminApi().patch(`/items/surveys/${draft.id}`, { monthly_income: 800_000 });
     await verifikator.patch(`/items/surveys/${draft.id}`, { status: 'verified' });
+    expect(await household(operator, created.id)).toMatchObject({ survey_status: 'verified' });
     const reopened = await needsOf(adminApi(), created.id);
     expect(reopened.map((need) => need.status)).toEqual(['open', 'open', 'open', 'open']);
     expect(reopened.map((need) => need.id).sort()).toEqual(open.map((need) => need.id).sort());

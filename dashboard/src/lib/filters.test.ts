@@ -4,9 +4,7 @@ import {
   areaFilter,
   classificationFilter,
   surveyAreaFilter,
-  surveyedHouseholdFilter,
   surveyStateFilter,
-  verifiedHouseholdFilter,
 } from './filters.ts';
 
 describe('andFilters', () => {
@@ -40,13 +38,6 @@ describe('area filters', () => {
 });
 
 describe('survey filters', () => {
-  it('asks for one survey meeting every condition (implicit some, not _some)', () => {
-    expect(surveyedHouseholdFilter(2025)).toEqual({
-      surveys: { _and: [{ status: { _in: ['submitted', 'verified'] } }, { round: { _eq: 2025 } }] },
-    });
-    expect(verifiedHouseholdFilter(null)).toEqual({ surveys: { status: { _eq: 'verified' } } });
-  });
-
   it.each([
     ['belum', { surveys: { _none: { status: { _in: ['submitted', 'verified'] } } } }],
     ['returned', { surveys: { _and: [{ status: { _eq: 'returned' } }, { round: { _eq: 2025 } }] } }],

@@ -47,16 +47,6 @@ function withSurvey(conditions: Filter[]): Filter {
   return { surveys: conditions.length === 1 ? conditions[0] : { _and: conditions } };
 }
 
-/** Households with a submitted or verified survey (of the round, when known). */
-export function surveyedHouseholdFilter(round: number | null): Filter {
-  return withSurvey([{ status: { _in: [...COUNTED_SURVEY_STATUSES] } }, ...roundCondition(round)]);
-}
-
-/** Households with a verified survey (of the round, when known). */
-export function verifiedHouseholdFilter(round: number | null): Filter {
-  return withSurvey([{ status: { _eq: 'verified' } }, ...roundCondition(round)]);
-}
-
 /** Survey status filter values of the household list ("status survei"). */
 export const SURVEY_STATE_OPTIONS = [
   { value: 'belum', label: 'Belum disurvei (belum pernah ada survei diajukan)' },

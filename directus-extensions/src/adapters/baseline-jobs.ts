@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 
 type Context = Pick<ApiExtensionContext, 'services'>;
 
-export type BaselineJobKind = 'import_baseline' | 'recompute_quality' | 'export';
+export type BaselineJobKind = 'import_baseline' | 'recompute_quality' | 'export' | 'load_demo';
 
 type ServiceClass = new (
   collection: string,

@@ -7,6 +7,7 @@ import { evaluateHousehold } from '@siap-pd/core/evaluate-household';
 import { listRuleFields } from '@siap-pd/core/list-rule-fields';
 import type { HouseholdEvaluation, NeedRow, StoredNeed } from '@siap-pd/core/evaluate-household';
 import { pickCountedSurvey } from '@siap-pd/core/pick-counted-survey';
+import { summarizeSurveyStatus, type SurveyStatusRef } from '@siap-pd/core/summarize-survey-status';
 import type { Classification, SurveyStatus } from '@siap-pd/core/types';
 import { clientOf, insertRows, updateRows } from './classification-sql.ts';
 import { createRowReader, type ClassificationReference, type Row } from './classification-rows.ts';
@@ -141,8 +142,13 @@ export async function evaluateHouseholds(
   // A job that only re-classifies reads what classification compares; the region and need_count
   // are read later, for the few households whose rules run.
   const readHousehold = createRowReader(schema, 'households', { numbersAsText });
-  const householdColumns =
-    whole || allRules ? ['id', 'desa', 'kecamatan', ...HOUSEHOLD_RESULT] : ['id', ...CLASS_RESULT];
+  // survey_status (what the household's surveys of the round amount to) lets summaries count
+  // surveyed and verified households without reading surveys; it is kept here with the class.
+  const keepsSurveyStatus = schema.collections['households']?.fields['survey_status'] !== undefined;
+  const householdColumns = [
+    ...(whole || allRules ? ['id', 'desa', 'kecamatan', ...HOUSEHOLD_RESULT] : ['id', ...CLASS_RESULT]),
+    ...(keepsSurveyStatus ? ['survey_status'] : []),
+  ];
   const households = ((await where(database('households').select(householdColumns), 'id')) as Row[]).map(
     readHousehold,
   );
@@ -160,7 +166,15 @@ export async function evaluateHouseholds(
   ];
   const columns = whole ? ['*'] : allRules ? [...new Set([...keyColumns, ...ruleColumns])] : keyColumns;
   const extra = new Set((options.surveys ?? []).map(Number));
-  const surveyRows = ((await where(database('surveys').select(columns), 'household')) as Row[])
+  const allSurveyRows = (await where(database('surveys').select(columns), 'household')) as Row[];
+  const statusesOf = new Map<number, SurveyStatusRef[]>();
+  for (const row of allSurveyRows) {
+    const household = Number(row['household']);
+    const list = statusesOf.get(household) ?? [];
+    list.push({ id: Number(row['id']), round: Number(row['round']), status: row['status'] as SurveyStatus });
+    statusesOf.set(household, list);
+  }
+  const surveyRows = allSurveyRows
     .filter((row) => COUNTED_STATUSES.includes(row['status'] as SurveyStatus) || extra.has(Number(row['id'])))
     .map((row) => readSurvey(row) as SurveyRow);
   const surveysOf = groupBy(surveyRows, (row) => Number(row.household));
@@ -286,9 +300,14 @@ export async function evaluateHouseholds(
   const needUpdates: Array<{ id: number; values: Record<string, unknown> }> = [];
   for (const [id, item] of first) {
     const evaluation = evaluations.get(id) ?? item.evaluation;
+    const values: Record<string, unknown> = { ...evaluation?.changes };
+    if (keepsSurveyStatus) {
+      const status = summarizeSurveyStatus(statusesOf.get(id) ?? [], reference.surveyRound);
+      if ((item.household['survey_status'] ?? null) !== status) values['survey_status'] = status;
+    }
+    if (Object.keys(values).length > 0) householdWrites.push({ id, values });
     if (evaluation === null) continue;
     if (evaluation.classChanged) counts.changed += 1;
-    if (Object.keys(evaluation.changes).length > 0) householdWrites.push({ id, values: evaluation.changes });
     const reconciliation = evaluation.reconciliation;
     if (reconciliation === null) continue;
     for (const need of reconciliation.create) needInserts.push(needRow(id, need, options.now));

@@ -7,6 +7,8 @@ import { registerEffectivenessRoutes } from './effectiveness-routes.ts';
 import { registerImportRoutes } from './import-routes.ts';
 import { registerReconciliationRoutes } from './reconciliation-routes.ts';
 import { registerQualityRoutes } from './quality-routes.ts';
+import { registerDemoRoutes } from './demo-routes.ts';
+import { registerMaintenanceRoutes } from './maintenance-routes.ts';
 
 /** All SIAP-PD endpoints live under /siap-pd/. Each route file is thin: adapter in, core, adapter out. */
 export default defineEndpoint({
@@ -20,5 +22,7 @@ export default defineEndpoint({
     registerImportRoutes(router, context);
     registerReconciliationRoutes(router, context);
     registerQualityRoutes(router, context);
+    registerDemoRoutes(router, context);
+    registerMaintenanceRoutes(router, context);
   },
 });

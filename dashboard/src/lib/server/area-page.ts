@@ -5,7 +5,13 @@ import type { SessionUser } from '../session-user.ts';
 import type { UserDirectus } from './directus-types.ts';
 import { readMapData } from './map.ts';
 import { readDesaRefs, readKecamatanRefs, readPlanningSettings } from './reference.ts';
-import { readAreaSummary, readNeedsSummary, readSurveyProgress } from './summary.ts';
+import {
+  progressOfRound,
+  readAreaGroups,
+  readNeedsSummary,
+  readSurveyProgressGroups,
+  summarizeAreaGroups,
+} from './summary.ts';
 
 export interface AreaPageRequest {
   level: AreaLevel;
@@ -16,8 +22,7 @@ export interface AreaPageRequest {
 }
 
 /**
- * Everything an area page shows, read live under the user's own token: settings, names, needs and map in
- * parallel, then the figures and survey progress (which need the settings' survey round).
+ * Everything an area page shows, read live under the user's own token, all requests in parallel.
  */
 export async function readAreaPage(
   directus: UserDirectus,
@@ -31,10 +36,11 @@ export async function readAreaPage(
       : request.level === 'kecamatan'
         ? { kecamatan: request.kecamatan ?? null }
         : {};
-  // What does not depend on the settings is asked at once; the survey figures wait for the round.
+  // Every request goes out at once (none waits for the settings); the figures are shaped afterwards.
+  const areaField = request.level === 'kabupaten' ? 'kecamatan' : 'desa';
   const desaNamesRead =
     request.withMap && request.level === 'kabupaten' ? readDesaRefs(directus) : Promise.resolve(null);
-  const [settings, areas, needs, located] = await Promise.all([
+  const [settings, areas, needs, located, groups, progressGroups] = await Promise.all([
     readPlanningSettings(directus),
     request.level === 'kabupaten' ? readKecamatanRefs(directus) : readDesaRefs(directus, request.kecamatan),
     readNeedsSummary(directus, scope),
@@ -49,17 +55,11 @@ export async function readAreaPage(
           ),
         )
       : Promise.resolve(null),
+    readAreaGroups(directus, scope, areaField, surveysReadable),
+    readSurveyProgressGroups(directus, scope, surveysReadable),
   ]);
-  const [summary, progress] = await Promise.all([
-    readAreaSummary(directus, {
-      scope,
-      areaField: request.level === 'kabupaten' ? 'kecamatan' : 'desa',
-      names: areas,
-      settings,
-      surveysReadable,
-    }),
-    readSurveyProgress(directus, scope, settings, surveysReadable),
-  ]);
+  const summary = summarizeAreaGroups(groups, { areaField, names: areas, settings, surveysReadable });
+  const progress = progressOfRound(progressGroups, settings);
   // The map is read alongside the figures; households without coordinates follow from both.
   const map =
     located === null

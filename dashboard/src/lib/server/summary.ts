@@ -1,13 +1,8 @@
+import { readNumber } from '../aggregate.ts';
+import type { Row } from '../aggregate.ts';
 import { buildAreaSummary } from '../area-summary.ts';
 import type { AreaName, AreaSummary } from '../area-summary.ts';
-import {
-  andFilters,
-  areaFilter,
-  COUNTED_SURVEY_STATUSES,
-  surveyAreaFilter,
-  surveyedHouseholdFilter,
-  verifiedHouseholdFilter,
-} from '../filters.ts';
+import { andFilters, areaFilter, COUNTED_SURVEY_STATUSES, surveyAreaFilter } from '../filters.ts';
 import type { AreaScope } from '../filters.ts';
 import { ACTIVE_NEED_STATUSES, buildNeedsSummary } from '../needs-summary.ts';
 import type { NeedsSummary } from '../needs-summary.ts';
@@ -18,100 +13,101 @@ import type { UserDirectus } from './directus-types.ts';
 import { readRows, unlessForbidden } from './items.ts';
 import { readAgencyRefs } from './reference.ts';
 
-export interface AreaSummaryRequest {
-  scope: AreaScope;
-  /** Rows of the summary: one per kecamatan or per desa. */
-  areaField: 'kecamatan' | 'desa';
-  names: readonly AreaName[];
-  settings: PlanningSettings;
-  /** false for roles that cannot read surveys (no requests are sent for survey figures then). */
-  surveysReadable: boolean;
-}
+/** Survey statuses of households.survey_status that count as surveyed (the verifier's queue included). */
+const SURVEYED_STATUSES: ReadonlySet<unknown> = new Set<unknown>(COUNTED_SURVEY_STATUSES);
 
 /**
- * The figures of an area, grouped per kecamatan or desa, from three household aggregates sent in parallel
- * (all under the user's own permissions): classification, source and disposition with member sums,
- * households with a submitted/verified survey, and households with a verified survey.
+ * The household groups of an area summary, per kecamatan or desa, from ONE aggregate under the user's own
+ * permissions: classification, source, disposition and (for roles that read surveys) the household's
+ * survey status of the round, with member sums. households.survey_status is kept by the classification
+ * engine on every survey save (verified if any survey of the settings' round is verified, else submitted,
+ * else the latest status), so surveyed and verified households are counted without reading surveys; a
+ * composite index covers the query (directus-extensions/src/adapters/summary-indexes.ts). It needs no
+ * settings, so the page sends it at once, next to the settings.
  */
-export async function readAreaSummary(
+export function readAreaGroups(
   directus: UserDirectus,
-  request: AreaSummaryRequest,
-): Promise<AreaSummary> {
-  const scope = areaFilter(request.scope);
-  const round = request.settings.surveyRound;
-  const area = request.areaField;
-  const [householdGroups, surveyedGroups, verifiedGroups] = await Promise.all([
-    // One aggregate gives both the classes (with people) and the baseline figures.
-    unlessForbidden(
-      readRows(directus, 'households', {
-        aggregate: { count: ['id'], sum: ['member_count'] },
-        groupBy: [area, 'classification', 'source', 'baseline_disposition'],
-        ...(scope === undefined ? {} : { filter: scope }),
-        limit: -1,
-      }),
-      [],
-    ),
-    request.surveysReadable
-      ? unlessForbidden(
-          readRows(directus, 'households', {
-            aggregate: { count: ['id'] },
-            groupBy: [area],
-            filter: andFilters(scope, surveyedHouseholdFilter(round)) ?? {},
-            limit: -1,
-          }),
-          null,
-        )
-      : Promise.resolve(null),
-    request.surveysReadable
-      ? unlessForbidden(
-          readRows(directus, 'households', {
-            aggregate: { count: ['id'] },
-            groupBy: [area, 'source', 'baseline_disposition'],
-            filter: andFilters(scope, verifiedHouseholdFilter(round)) ?? {},
-            limit: -1,
-          }),
-          null,
-        )
-      : Promise.resolve(null),
-  ]);
+  scope: AreaScope,
+  areaField: 'kecamatan' | 'desa',
+  surveysReadable: boolean,
+): Promise<Row[]> {
+  const filter = areaFilter(scope);
+  return unlessForbidden(
+    readRows(directus, 'households', {
+      aggregate: { count: ['id'], sum: ['member_count'] },
+      groupBy: [
+        areaField,
+        'classification',
+        'source',
+        'baseline_disposition',
+        ...(surveysReadable ? ['survey_status'] : []),
+      ],
+      ...(filter === undefined ? {} : { filter }),
+      limit: -1,
+    }),
+    [],
+  );
+}
+
+/** The figures of an area from readAreaGroups' rows (surveysReadable: the groups carry survey_status). */
+export function summarizeAreaGroups(
+  groups: readonly Row[],
+  options: {
+    areaField: 'kecamatan' | 'desa';
+    names: readonly AreaName[];
+    settings: PlanningSettings;
+    surveysReadable: boolean;
+  },
+): AreaSummary {
+  const surveyed = options.surveysReadable
+    ? groups.filter((group) => SURVEYED_STATUSES.has(group['survey_status']))
+    : null;
   return buildAreaSummary({
-    areaField: area,
-    names: request.names,
-    classGroups: householdGroups,
-    baselineGroups: householdGroups,
-    surveyedGroups,
-    verifiedGroups,
-    validityTargetPct: request.settings.validityTargetPct,
+    areaField: options.areaField,
+    names: options.names,
+    classGroups: groups,
+    baselineGroups: groups,
+    surveyedGroups: surveyed,
+    verifiedGroups: surveyed?.filter((group) => group['survey_status'] === 'verified') ?? null,
+    validityTargetPct: options.settings.validityTargetPct,
   });
 }
 
 /**
- * Survey progress over time: submitted and verified surveys of the round by surveyed_at day and status.
- * null when the user cannot read surveys.
+ * Submitted and verified surveys by round, surveyed_at day and status (every round: the page sends this
+ * before it knows the settings' round; progressOfRound picks the round). null when the user cannot read
+ * surveys.
  */
-export async function readSurveyProgress(
+export async function readSurveyProgressGroups(
   directus: UserDirectus,
   scope: AreaScope,
-  settings: PlanningSettings,
   surveysReadable: boolean,
-): Promise<SurveyProgress | null> {
+): Promise<Row[] | null> {
   if (!surveysReadable) return null;
-  const round = settings.surveyRound === null ? undefined : { round: { _eq: settings.surveyRound } };
-  const area = surveyAreaFilter(scope);
-  const surveyed = await unlessForbidden(
+  return unlessForbidden(
     readRows(directus, 'surveys', {
       aggregate: { count: ['id'] },
       // surveyed_at is a date: grouping by it directly gives one group per day, several times faster on
       // SQLite than year()/month()/day(), which convert every row. Verified surveys come from the same
       // groups (by the day they were surveyed), so one query serves both lines.
-      groupBy: ['surveyed_at', 'status'],
-      filter: andFilters(area, round, { status: { _in: [...COUNTED_SURVEY_STATUSES] } }) ?? {},
+      groupBy: ['round', 'surveyed_at', 'status'],
+      filter: andFilters(surveyAreaFilter(scope), { status: { _in: [...COUNTED_SURVEY_STATUSES] } }) ?? {},
       limit: -1,
     }),
     null,
   );
-  if (surveyed === null) return null;
-  return buildSurveyProgress(surveyed);
+}
+
+/** Survey progress of the settings' round (every round when none is set) from readSurveyProgressGroups. */
+export function progressOfRound(
+  groups: readonly Row[] | null,
+  settings: PlanningSettings,
+): SurveyProgress | null {
+  if (groups === null) return null;
+  const round = settings.surveyRound;
+  return buildSurveyProgress(
+    round === null ? groups : groups.filter((group) => readNumber(group['round']) === round),
+  );
 }
 
 /**
