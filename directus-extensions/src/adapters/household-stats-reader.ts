@@ -6,11 +6,19 @@ interface RequestWithDirectus {
   schema?: SchemaOverview;
 }
 
-export interface ClassificationCount {
-  kecamatan: string | null;
+export type StatsLevel = 'kecamatan' | 'desa';
+
+export interface HouseholdGroup {
+  /** kecamatan or desa code, by the level asked */
+  area: string | null;
   classification: string | null;
-  count: number;
+  survey_status: string | null;
+  households: number;
+  /** sum of member_count (jiwa) */
+  people: number;
 }
+
+type ItemsServiceLike = { readByQuery(query: Record<string, unknown>): Promise<Record<string, unknown>[]> };
 
 /** Reads household aggregates through Directus's ItemsService, so the caller's permissions apply. */
 export function createHouseholdStatsReader(context: EndpointExtensionContext, req: unknown) {
@@ -19,20 +27,24 @@ export function createHouseholdStatsReader(context: EndpointExtensionContext, re
     ItemsService: new (
       collection: string,
       options: { schema: SchemaOverview | undefined; accountability: Accountability | null | undefined },
-    ) => { readByQuery(query: Record<string, unknown>): Promise<Record<string, unknown>[]> };
+    ) => ItemsServiceLike;
   };
   const households = new ItemsService('households', { schema, accountability });
   return {
-    async countByKecamatanAndClassification(): Promise<ClassificationCount[]> {
+    /** Households and people per area, class and survey status (ItemsService names grouping `group`). */
+    async countHouseholds(level: StatsLevel, kecamatan: string | null): Promise<HouseholdGroup[]> {
       const rows = await households.readByQuery({
-        aggregate: { count: ['id'] },
-        groupBy: ['kecamatan', 'classification'],
+        aggregate: { count: ['id'], sum: ['member_count'] },
+        group: [level, 'classification', 'survey_status'],
+        ...(kecamatan === null ? {} : { filter: { kecamatan: { _eq: kecamatan } } }),
         limit: -1,
       });
       return rows.map((row) => ({
-        kecamatan: (row['kecamatan'] as string | null) ?? null,
+        area: (row[level] as string | null) ?? null,
         classification: (row['classification'] as string | null) ?? null,
-        count: Number((row['count'] as Record<string, unknown> | undefined)?.['id'] ?? 0),
+        survey_status: (row['survey_status'] as string | null) ?? null,
+        households: Number((row['count'] as Record<string, unknown> | undefined)?.['id'] ?? 0),
+        people: Number((row['sum'] as Record<string, unknown> | undefined)?.['member_count'] ?? 0),
       }));
     },
   };
