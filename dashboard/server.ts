@@ -45,6 +45,10 @@ if (origin !== null) {
   delete process.env['PORT_HEADER'];
 }
 
+// Baseline lists (Impor) are uploaded through the dashboard, which streams them on to Directus:
+// allow files up to 50 MB (adapter-node's default is 512 KB). Keep in step with MAX_UPLOAD_BYTES.
+process.env['BODY_SIZE_LIMIT'] ??= '50M';
+
 const handlerUrl = new URL('./build/handler.js', import.meta.url).href;
 const { handler } = (await import(handlerUrl)) as { handler: Handler };
 

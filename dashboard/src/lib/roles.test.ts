@@ -77,19 +77,32 @@ describe('homePathFor (where a user lands)', () => {
 });
 
 describe('navigationFor', () => {
+  const PLANNER_MENU = [
+    'Ringkasan',
+    'Wilayah',
+    'Rumah tangga',
+    'Kebutuhan',
+    'Alokasi',
+    'Simulasi',
+    'Efektivitas',
+    'Monev',
+    'Impor',
+    'Panduan',
+  ];
+  const LEADER_MENU = PLANNER_MENU.filter((label) => label !== 'Impor');
   const labels = (who: SessionUser): string[] => navigationFor(who).map((item) => item.label);
 
   it.each([
-    ['Perencana', user('Perencana'), ['Ringkasan', 'Wilayah', 'Rumah tangga', 'Kebutuhan', 'Panduan']],
-    ['Pimpinan', user('Pimpinan'), ['Ringkasan', 'Wilayah', 'Rumah tangga', 'Kebutuhan', 'Panduan']],
-    [
-      'Administrator',
-      user('Administrator'),
-      ['Ringkasan', 'Wilayah', 'Rumah tangga', 'Kebutuhan', 'Panduan'],
-    ],
+    ['Perencana', user('Perencana'), PLANNER_MENU],
+    ['Pimpinan', user('Pimpinan'), LEADER_MENU],
+    ['Administrator', user('Administrator'), PLANNER_MENU],
     ['Operator desa', OPERATOR, ['Desa saya', 'Rumah tangga', 'Kebutuhan', 'Panduan']],
     ['Verifikator kecamatan', VERIFIER, ['Kecamatan saya', 'Rumah tangga', 'Kebutuhan', 'Panduan']],
-    ['Perangkat daerah', AGENCY, ['Kebutuhan', 'Ringkasan', 'Penerima manfaat', 'Panduan']],
+    [
+      'Perangkat daerah',
+      AGENCY,
+      ['Kebutuhan', 'Ringkasan', 'Penerima manfaat', 'Alokasi', 'Monev', 'Panduan'],
+    ],
     ['an unknown role', user('Tamu'), ['Ringkasan', 'Panduan']],
   ])('%s sees its menu', (_name, who, expected) => {
     expect(labels(who)).toEqual(expected);
@@ -103,7 +116,18 @@ describe('navigationFor', () => {
   });
 
   it('links only pages that exist', () => {
-    const pages = ['/', '/wilayah', '/rumah-tangga', '/kebutuhan', '/panduan'];
+    const pages = [
+      '/',
+      '/wilayah',
+      '/rumah-tangga',
+      '/kebutuhan',
+      '/alokasi',
+      '/simulasi',
+      '/efektivitas',
+      '/monev',
+      '/impor',
+      '/panduan',
+    ];
     for (const who of [user('Perencana'), OPERATOR, VERIFIER, AGENCY, user(null)]) {
       for (const item of navigationFor(who)) {
         expect(pages.includes(item.href) || item.href.startsWith('/wilayah/')).toBe(true);

@@ -89,6 +89,12 @@ export function navigationFor(user: SessionUser): NavItem[] {
         { href: '/wilayah', label: 'Wilayah' },
         { href: '/rumah-tangga', label: 'Rumah tangga' },
         { href: '/kebutuhan', label: 'Kebutuhan' },
+        { href: '/alokasi', label: 'Alokasi' },
+        { href: '/simulasi', label: 'Simulasi' },
+        { href: '/efektivitas', label: 'Efektivitas' },
+        { href: '/monev', label: 'Monev' },
+        // importing baselines is for planners and administrators (pimpinan only reads)
+        ...(role === 'pimpinan' ? [] : [{ href: '/impor', label: 'Impor' } as const]),
         help,
       ];
     case 'operator_desa':
@@ -107,6 +113,8 @@ export function navigationFor(user: SessionUser): NavItem[] {
         { href: '/kebutuhan', label: 'Kebutuhan' },
         { href: '/', label: 'Ringkasan' },
         { href: '/rumah-tangga', label: 'Penerima manfaat' },
+        { href: '/alokasi', label: 'Alokasi' },
+        { href: '/monev', label: 'Monev' },
         help,
       ];
     case 'unknown':
