@@ -54,6 +54,27 @@ describe('demo roles', () => {
     expect(await refusal(operator.get(`/items/households/${other}`))).toBe(403);
   });
 
+  it('operator desa creates a household with its head, who becomes its first member', async () => {
+    const operator = await loginAs(`operator.${DESA_A}`);
+    // a NIK no demo record has (kecamatan code 99 does not exist in the demo; day 41-68 = a woman)
+    const nik = `631199${String(41 + (Date.now() % 28))}0190${String(Date.now() % 10_000).padStart(4, '0')}`;
+    const created = await operator.post<{ id: number; desa: string }>('/items/households?fields=id,desa', {
+      head_nik: nik,
+      head_name: 'Siti Kepala Uji',
+      address: 'Jl. Uji Kepala',
+      member_count: 1,
+    });
+    try {
+      expect(created.desa).toBe(DESA_A);
+      const members = await operator.get<{ nik: string; name: string; relation: string; desa: string }[]>(
+        `/items/household_members?filter[household][_eq]=${created.id}&fields=nik,name,relation,desa`,
+      );
+      expect(members).toEqual([{ nik, name: 'Siti Kepala Uji', relation: 'kepala', desa: DESA_A }]);
+    } finally {
+      await adminApi().delete(`/items/households/${created.id}`);
+    }
+  });
+
   it('verifikator kecamatan sees its kecamatan only', async () => {
     const verifikator = await loginAs(`verifikator.${KECAMATAN_A}`);
     const rows = await verifikator.get<{ kecamatan: string }[]>(

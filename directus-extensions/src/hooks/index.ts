@@ -2,10 +2,12 @@ import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import { createRegionLookup } from '../adapters/region-lookup.ts';
 import { keyOf } from '../adapters/key-of.ts';
+import { addHeadMember } from '@siap-pd/core/add-head-member';
 import { registerAccessHooks } from './access-hooks.ts';
 import { registerClassificationHooks } from './classification-hooks.ts';
 import { registerAllocationHooks } from './allocation-hooks.ts';
 import { registerQualityHooks } from './quality-hooks.ts';
+import { registerMonitoringHooks } from './monitoring-hooks.ts';
 
 type Payload = Record<string, unknown>;
 
@@ -18,8 +20,10 @@ export default defineHook(({ filter, action }, context) => {
   registerClassificationHooks({ filter, action }, context);
   registerAllocationHooks({ filter });
   registerQualityHooks({ filter, action }, context);
+  registerMonitoringHooks({ filter });
   filter('households.items.create', async (payload, _meta, context) => {
-    const input = payload as Payload;
+    // the head (head_nik, head_name) becomes a member in the same transaction (core/add-head-member)
+    const input = addHeadMember(payload as Payload);
     const desa = keyOf(input['desa']);
     if (desa !== null) {
       input['kecamatan'] = await createRegionLookup(context.database as Knex).kecamatanOfDesa(String(desa));
