@@ -17,6 +17,8 @@ export default defineConfig(
     '**/.svelte-kit/',
     '**/coverage/',
     'data/',
+    'data-demo/',
+    'backups/',
     'test-results/',
     'directus-extensions/dist/',
   ]),

@@ -12,6 +12,17 @@ const directusPort = Number(process.env['DIRECTUS_PORT'] ?? 8055);
 const dashboardPort = Number(process.env['DASHBOARD_PORT'] ?? 3000);
 const demo = (process.env['SIAP_DEMO'] ?? 'true') !== 'false';
 const demoPassword = process.env['SIAP_DEMO_PASSWORD'] ?? DEFAULT_DEMO_PASSWORD;
+const demoHouseholds = readHouseholdCount(process.env['SIAP_DEMO_HOUSEHOLDS']);
+
+function readHouseholdCount(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 500_000) {
+    console.error(`SIAP_DEMO_HOUSEHOLDS harus bilangan bulat 1–500000, bukan "${raw}".`);
+    process.exit(2);
+  }
+  return value;
+}
 
 if (
   !existsSync(path.join(repoRoot, 'directus-extensions', 'dist', 'api.js')) ||
@@ -27,6 +38,7 @@ const instance = await startInstance({
   port: directusPort,
   demo,
   demoPassword,
+  ...(demoHouseholds === undefined ? {} : { demoHouseholds }),
   inheritOutput: true,
 });
 

@@ -10,6 +10,8 @@ export interface InstanceOptions {
   port: number;
   demo: boolean;
   demoPassword: string;
+  /** Size of the demo dataset (default: the demo's 2,000 households). */
+  demoHouseholds?: number;
   adminEmail?: string;
   adminPassword?: string;
   inheritOutput?: boolean;
@@ -51,6 +53,7 @@ export async function startInstance(o: InstanceOptions): Promise<RunningInstance
       token: secrets.setupToken,
       demo: o.demo,
       demoPassword: o.demoPassword,
+      ...(o.demoHouseholds === undefined ? {} : { demoHouseholds: o.demoHouseholds }),
       log,
     });
     return {

@@ -10,6 +10,7 @@ export interface SetupOptions {
   token: string;
   demo: boolean;
   demoPassword: string;
+  demoHouseholds?: number;
   log?: (message: string) => void;
 }
 
@@ -55,7 +56,11 @@ export async function runSetup(o: SetupOptions): Promise<SetupReport> {
       '/items/households?aggregate[count]=id',
     );
     if (Number(existing[0]?.count.id ?? 0) === 0) {
-      await seedDemo(api, { password: o.demoPassword, log });
+      await seedDemo(api, {
+        password: o.demoPassword,
+        ...(o.demoHouseholds === undefined ? {} : { households: o.demoHouseholds }),
+        log,
+      });
       demoLoaded = true;
     }
   }
