@@ -27,8 +27,8 @@ type HouseholdState = {
   klass: Classification | null | undefined;
   /** open, fundable needs */
   count: number;
-  /** kept in sub-kegiatan code order */
-  candidates: Candidate[];
+  /** kept in sub-kegiatan code order; null until the first one (most households have none or few) */
+  candidates: Candidate[] | null;
 };
 
 type Candidate = {
@@ -227,11 +227,13 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
       continue;
     }
     state.count++;
-    const candidates = state.candidates;
+    const candidates = (state.candidates ??= []);
     let at = 0;
     while (at < candidates.length && (candidates[at] as Candidate).sub.order < sub.order) at++;
     const current = candidates[at];
-    if (current === undefined || current.sub !== sub) {
+    if (current === undefined) {
+      candidates.push({ need: need.id, more: null, quantity, sub });
+    } else if (current.sub !== sub) {
       candidates.splice(at, 0, { need: need.id, more: null, quantity, sub });
     } else {
       const previous = current.need;
@@ -248,7 +250,7 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
 
   // 3. Priority.
   const ordered: HouseholdState[] = [];
-  for (const state of states.values()) if (state.candidates.length > 0) ordered.push(state);
+  for (const state of states.values()) if (state.candidates !== null) ordered.push(state);
   const n = ordered.length;
   const groupKey = new Float64Array(n);
   const perCapita = new Float64Array(n);
@@ -274,7 +276,7 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
   let fundedCount = 0;
   const listInterventions = input.list_interventions !== false;
   for (const index of order) {
-    const { household, candidates } = ordered[index] as HouseholdState;
+    const { household, candidates } = ordered[index] as HouseholdState & { candidates: Candidate[] };
     let anyFunded = false;
     for (const candidate of candidates) {
       const { agency, sub } = candidate.sub;
@@ -449,7 +451,7 @@ function indexHouseholds(
     rank: -1,
     klass: undefined,
     count: 0,
-    candidates: [],
+    candidates: null,
   }));
   let max = 0;
   let dense = true;

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import knexFactory, { type Knex } from 'knex';
 import { allocateBudget } from '@siap-pd/core/allocate-budget';
-import { forgetAllocationData, readAllocationData, writeAllocationRun } from './allocation-store.ts';
+import {
+  forgetAllocationData,
+  readAllocationData,
+  readFreshnessToken,
+  rememberRun,
+  writeAllocationRun,
+} from './allocation-store.ts';
 
 // The SQLite fast path (one JSON text per read, json_each for writes) against a real in-memory
 // SQLite with the columns the store touches.
@@ -276,5 +282,57 @@ describe('writeAllocationRun (SQLite)', () => {
     const run = (await db('allocation_runs').where({ id: writes.run }).first()) as Record<string, unknown>;
     expect(run['status']).toBe('draft');
     expect(JSON.parse(String(run['totals']))).toEqual(result.totals);
+  });
+
+  it('after a run, keeps the cached copy as the run left it: the same as reading everything again', async () => {
+    forgetAllocationData();
+    const { data } = await readAllocationData(db, 2026);
+    // a ceiling that funds nothing more releases the earlier run's planned interventions
+    const result = allocateBudget({ ...data, ceilings: { disperkim: 0 } });
+    const now = new Date('2026-01-06T00:00:00Z');
+    const { writes, token } = await db.transaction(async (trx) => {
+      const writes = await writeAllocationRun(
+        trx,
+        result,
+        { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
+        data.interventions,
+      );
+      return { writes, token: await readFreshnessToken(trx) };
+    });
+    expect(token).not.toBeNull();
+    expect(await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run })).toBe(
+      true,
+    );
+    const cached = await readAllocationData(db, 2026);
+    expect(cached.fromCache).toBe(true);
+    forgetAllocationData();
+    const fresh = await readAllocationData(db, 2026);
+    expect(fresh.fromCache).toBe(false);
+    const sorted = <T extends { id: number }>(list: readonly T[]): T[] =>
+      [...list].sort((a, b) => a.id - b.id);
+    expect(sorted(cached.data.needs)).toEqual(sorted(fresh.data.needs));
+    expect(sorted(cached.data.interventions)).toEqual(sorted(fresh.data.interventions));
+    expect(allocateBudget(cached.data)).toEqual(allocateBudget(fresh.data));
+  });
+
+  it('does not keep the cached copy when anything else was written after the run', async () => {
+    forgetAllocationData();
+    const { data } = await readAllocationData(db, 2026);
+    const result = allocateBudget(data);
+    const now = new Date('2026-01-07T00:00:00Z');
+    const { writes, token } = await db.transaction(async (trx) => {
+      const writes = await writeAllocationRun(
+        trx,
+        result,
+        { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
+        data.interventions,
+      );
+      return { writes, token: await readFreshnessToken(trx) };
+    });
+    await db('needs').where({ id: 11 }).update({ quantity: 2 });
+    expect(await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run })).toBe(
+      false,
+    );
+    expect((await readAllocationData(db, 2026)).fromCache).toBe(false);
   });
 });

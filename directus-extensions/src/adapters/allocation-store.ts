@@ -36,23 +36,34 @@ export function isSqlite(database: Knex): boolean {
   return client === 'sqlite3' || client === 'sqlite' || client === 'better-sqlite3';
 }
 
-/** Runs a select and returns its rows as arrays of values in `columns` order. */
-async function readRows(
+/**
+ * Runs a select and returns its values column by column, in `columns` order (`count` rows). On
+ * SQLite one JSON text holds one array per column: V8 parses flat arrays of numbers and repeated
+ * strings more than twice as fast as one small array per row.
+ */
+async function readColumns(
   database: Knex,
   query: Knex.QueryBuilder,
   columns: readonly string[],
-): Promise<unknown[][]> {
+): Promise<{ count: number; columns: unknown[][] }> {
   if (!isSqlite(database)) {
     const rows = (await query) as Row[];
-    return rows.map((row) => columns.map((column) => row[column]));
+    return { count: rows.length, columns: columns.map((column) => rows.map((row) => row[column])) };
   }
   const native = query.toSQL().toNative();
-  const list = columns.map((column) => `q."${column}"`).join(', ');
+  const list = columns.map((column) => `json_group_array(q."${column}")`).join(', ');
   const result = (await database.raw(
-    `select json_group_array(json_array(${list})) as packed from (${native.sql}) as q`,
+    `select json_array(${list}) as packed from (${native.sql}) as q`,
     native.bindings as readonly Knex.Value[],
   )) as { packed: string | null }[];
-  return JSON.parse(result[0]?.packed ?? '[]') as unknown[][];
+  const parsed = JSON.parse(result[0]?.packed ?? '[]') as unknown[][];
+  const values = columns.map((_, index) => parsed[index] ?? []);
+  return { count: values[0]?.length ?? 0, columns: values };
+}
+
+/** One column of `readColumns` (an empty column when absent). */
+function column(table: { columns: unknown[][] }, index: number): unknown[] {
+  return table.columns[index] ?? [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,19 +98,90 @@ async function freshnessToken(database: Knex): Promise<string | null> {
 export async function readAllocationData(
   database: Knex,
   year: number,
+  phases?: Phases,
 ): Promise<{ data: AllocationData; fromCache: boolean }> {
   const token = await freshnessToken(database);
   if (token !== null && cached !== null && cached.year === year && cached.token === token) {
     touch(cached);
     return { data: cached.data, fromCache: true };
   }
-  const data = await readFresh(database, year);
+  const data = await readFresh(database, year, phases);
   if (token !== null) {
     if (cached?.timer) clearTimeout(cached.timer);
     cached = { year, token, data, timer: null };
     touch(cached);
   }
   return { data, fromCache: false };
+}
+
+/**
+ * What a committed run left behind, to keep the in-memory copy valid instead of reading 400,000 rows
+ * again: `token` is the freshness token read as the last statement of the run's transaction.
+ */
+export type RunAftermath = {
+  year: number;
+  token: string;
+  data: AllocationData;
+  result: AllocationResult;
+  run: number;
+};
+
+/** The freshness token inside a transaction (SQLite only; null elsewhere). */
+export async function readFreshnessToken(database: Knex): Promise<string | null> {
+  return freshnessToken(database);
+}
+
+/**
+ * After a run committed: the data the allocation read, changed as the run changed it (released
+ * interventions gone, this run's interventions in, need statuses moved), becomes the cached copy,
+ * but only when nothing else was written since the run's last statement (same token before and
+ * after reading this run's intervention ids). Otherwise the cache stays empty.
+ */
+export async function rememberRun(database: Knex, after: RunAftermath): Promise<boolean> {
+  forgetAllocationData();
+  if (!isSqlite(database) || (await freshnessToken(database)) !== after.token) return false;
+  const rows = await readColumns(
+    database,
+    database('interventions').where({ allocation_run: after.run }).select('id', 'household', 'sub_kegiatan'),
+    ['id', 'household', 'sub_kegiatan'],
+  );
+  if ((await freshnessToken(database)) !== after.token) return false;
+  const { data, result, year } = after;
+  const idOf = new Map<string, number>();
+  const [ids, households, codes] = [column(rows, 0), column(rows, 1), column(rows, 2)];
+  for (let i = 0; i < rows.count; i++)
+    idOf.set(`${String(households[i])}|${String(codes[i])}`, Number(ids[i]));
+  if (idOf.size !== result.interventions.length) return false;
+  const released = new Set(result.release.interventions);
+  const interventions: ExistingIntervention[] = data.interventions.filter((old) => !released.has(old.id));
+  for (const planned of result.interventions) {
+    const id = idOf.get(`${planned.household}|${planned.sub_kegiatan}`);
+    if (id === undefined) return false;
+    interventions.push({
+      id,
+      household: planned.household,
+      sub_kegiatan: planned.sub_kegiatan,
+      perangkat_daerah: planned.perangkat_daerah,
+      desa: planned.desa,
+      kecamatan: planned.kecamatan,
+      fiscal_year: year,
+      status: 'planned',
+      planned_cost: planned.planned_cost,
+      finalised: false,
+      need: planned.need,
+      unit_cost: planned.unit_cost,
+    });
+  }
+  const served = new Set<number>();
+  for (const planned of result.interventions) for (const need of planned.needs) served.add(need);
+  const reopened = new Set(result.release.needs);
+  const needs = data.needs.map((need): AllocationNeed => {
+    const status = served.has(need.id) ? 'planned' : reopened.has(need.id) ? 'open' : need.status;
+    return status === need.status ? need : { ...need, status };
+  });
+  cached = { year, token: after.token, data: { ...data, interventions, needs }, timer: null };
+  touch(cached);
+  return true;
 }
 
 /** Forgets the cached copy (after our own writes the token changes anyway; this frees the memory at once). */
@@ -116,8 +198,9 @@ function touch(entry: Cached): void {
   entry.timer.unref();
 }
 
-async function readFresh(database: Knex, year: number): Promise<AllocationData> {
-  const households = await readRows(
+async function readFresh(database: Knex, year: number, phases?: Phases): Promise<AllocationData> {
+  const lap = stopwatch(phases);
+  const households = await readColumns(
     database,
     database('households as h')
       .leftJoin('surveys as s', 's.id', 'h.classified_survey')
@@ -142,13 +225,18 @@ async function readFresh(database: Knex, year: number): Promise<AllocationData> 
       'survey_status',
     ],
   );
-  const needs = await readRows(
+  lap('read_households');
+  const needs = await readColumns(
     database,
-    database('needs')
-      .whereIn('status', ['open', 'planned'])
-      .select('id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'),
+    (isSqlite(database)
+      ? // a plain scan in id order: the status indexes (needs_status_index, siap_needs_summary) make
+        // SQLite visit the rows in random order, twice as slow when most needs are open or planned
+        database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
+      : database('needs').whereIn('status', ['open', 'planned'])
+    ).select('id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'),
     ['id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'],
   );
+  lap('read_needs');
   const rules = (await database('indicators').select('key', 'applies_to')) as Row[];
   const subKegiatan = (await database('sub_kegiatan').select(
     'code',
@@ -162,7 +250,7 @@ async function readFresh(database: Knex, year: number): Promise<AllocationData> 
     .where({ fiscal_year: year })
     .orderBy('id')
     .select('perangkat_daerah', 'amount')) as Row[];
-  const interventions = await readRows(
+  const interventions = await readColumns(
     database,
     database('interventions as i')
       .leftJoin('allocation_runs as r', 'r.id', 'i.allocation_run')
@@ -198,6 +286,7 @@ async function readFresh(database: Knex, year: number): Promise<AllocationData> 
       'unit_cost',
     ],
   );
+  lap('read_reference_interventions');
 
   const ceilingByAgency: Record<string, number> = {};
   for (const row of ceilings) {
@@ -206,26 +295,10 @@ async function readFresh(database: Knex, year: number): Promise<AllocationData> 
     if (amount !== null) ceilingByAgency[String(row['perangkat_daerah'])] = amount;
   }
 
-  return {
+  const data: AllocationData = {
     fiscal_year: year,
-    households: households.map((f): AllocationHousehold => ({
-      id: Number(f[0]),
-      desa: toText(f[1]),
-      kecamatan: toText(f[2]),
-      classification: toText(f[3]) as Classification | null,
-      per_capita: toNumber(f[4]),
-      poverty_line_used: toNumber(f[5]),
-      extreme_line_used: toNumber(f[6]),
-      verified: f[7] === 'verified',
-    })),
-    needs: needs.map((f): AllocationNeed => ({
-      id: Number(f[0]),
-      household: Number(f[1]),
-      indicator: String(f[2]),
-      sub_kegiatan: toText(f[3]),
-      quantity: toNumber(f[4]),
-      status: f[5] === 'planned' ? 'planned' : 'open',
-    })),
+    households: householdsOf(households),
+    needs: needsOf(needs),
     rules: rules.map((row): AllocationRule => ({
       key: String(row['key']),
       applies_to: toClassList(row['applies_to']),
@@ -239,20 +312,115 @@ async function readFresh(database: Knex, year: number): Promise<AllocationData> 
       active: row['active'] !== false && row['active'] !== 0 && row['active'] !== '0',
     })),
     ceilings: ceilingByAgency,
-    interventions: interventions.map((f): ExistingIntervention => ({
-      id: Number(f[0]),
-      household: Number(f[1]),
-      sub_kegiatan: String(f[2]),
-      perangkat_daerah: String(f[3]),
-      desa: toText(f[4]),
-      kecamatan: toText(f[5]),
-      fiscal_year: Number(f[6]),
-      status: String(f[7]) as InterventionStatus,
-      planned_cost: toNumber(f[8]),
-      finalised: f[9] === 'ditetapkan',
-      need: toNumber(f[10]),
-      unit_cost: toNumber(f[11]),
-    })),
+    interventions: interventionsOf(interventions),
+  };
+  lap('read_convert');
+  return data;
+}
+
+type Columns = { count: number; columns: unknown[][] };
+
+function householdsOf(table: Columns): AllocationHousehold[] {
+  const [id, desa, kecamatan, classification, perCapita, povertyLine, extremeLine, survey] = [
+    0, 1, 2, 3, 4, 5, 6, 7,
+  ].map((index) => column(table, index)) as unknown[][] as [
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+  ];
+  const list = new Array<AllocationHousehold>(table.count);
+  for (let i = 0; i < table.count; i++) {
+    list[i] = {
+      id: Number(id[i]),
+      desa: toText(desa[i]),
+      kecamatan: toText(kecamatan[i]),
+      classification: toText(classification[i]) as Classification | null,
+      per_capita: toNumber(perCapita[i]),
+      poverty_line_used: toNumber(povertyLine[i]),
+      extreme_line_used: toNumber(extremeLine[i]),
+      verified: survey[i] === 'verified',
+    };
+  }
+  return list;
+}
+
+function needsOf(table: Columns): AllocationNeed[] {
+  const [id, household, indicator, subKegiatan, quantity, status] = [0, 1, 2, 3, 4, 5].map((index) =>
+    column(table, index),
+  ) as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[]];
+  const list = new Array<AllocationNeed>(table.count);
+  for (let i = 0; i < table.count; i++) {
+    list[i] = {
+      id: Number(id[i]),
+      household: Number(household[i]),
+      indicator: String(indicator[i]),
+      sub_kegiatan: toText(subKegiatan[i]),
+      quantity: toNumber(quantity[i]),
+      status: status[i] === 'planned' ? 'planned' : 'open',
+    };
+  }
+  return list;
+}
+
+function interventionsOf(table: Columns): ExistingIntervention[] {
+  const c = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((index) => column(table, index));
+  const [id, household, code, agency, desa, kecamatan, year, status, plannedCost, runStatus, need, unitCost] =
+    c as [
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+    ];
+  const list = new Array<ExistingIntervention>(table.count);
+  for (let i = 0; i < table.count; i++) {
+    list[i] = {
+      id: Number(id[i]),
+      household: Number(household[i]),
+      sub_kegiatan: String(code[i]),
+      perangkat_daerah: String(agency[i]),
+      desa: toText(desa[i]),
+      kecamatan: toText(kecamatan[i]),
+      fiscal_year: Number(year[i]),
+      status: String(status[i]) as InterventionStatus,
+      planned_cost: toNumber(plannedCost[i]),
+      finalised: runStatus[i] === 'ditetapkan',
+      need: toNumber(need[i]),
+      unit_cost: toNumber(unitCost[i]),
+    };
+  }
+  return list;
+}
+
+export type Phases = Record<string, number>;
+
+/**
+ * Adds the wall milliseconds since the previous lap to `phases[name]` and the process CPU
+ * milliseconds (all threads, SQLite's included) to `phases['cpu_' + name]`; nothing without `phases`.
+ */
+export function stopwatch(phases: Phases | undefined): (name: string) => void {
+  if (phases === undefined) return () => undefined;
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  return (name) => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    phases[name] = (phases[name] ?? 0) + Math.round(now - last);
+    phases[`cpu_${name}`] = (phases[`cpu_${name}`] ?? 0) + Math.round((cpu.user + cpu.system) / 1000);
+    last = now;
+    lastCpu = process.cpuUsage();
   };
 }
 
@@ -307,7 +475,9 @@ export async function writeAllocationRun(
   result: AllocationResult,
   record: RunRecord,
   previous: readonly ExistingIntervention[],
+  phases?: Phases,
 ): Promise<RunWrites> {
+  const lap = stopwatch(phases);
   const sqlite = isSqlite(trx);
   const reuse = sqlite || isPostgres(trx);
 
@@ -327,6 +497,7 @@ export async function writeAllocationRun(
     .returning('id')) as (number | { id: number })[];
   const first = inserted[0];
   const run = Number(typeof first === 'object' ? first.id : first);
+  lap('write_run_record');
 
   // which released interventions come back unchanged (looked up by household: a handful each)
   const releasedByHousehold = new Map<number, ExistingIntervention[]>();
@@ -357,6 +528,7 @@ export async function writeAllocationRun(
   await deleteByIds(trx, sqlite, 'interventions', toDelete, { status: 'planned' });
   if (reuse)
     await updateByIds(trx, sqlite, 'interventions', kept, { allocation_run: run, date_updated: record.now });
+  lap('write_release_previous');
 
   // rows in household order: the indexes on household and need grow at their end
   const rows = [...fresh]
@@ -398,6 +570,8 @@ export async function writeAllocationRun(
     }
   }
 
+  lap('write_insert_interventions');
+
   // needs: only real changes
   const served = new Set<number>();
   for (const intervention of result.interventions) for (const need of intervention.needs) served.add(need);
@@ -406,6 +580,7 @@ export async function writeAllocationRun(
   const plan = [...served].filter((id) => !released.has(id)).sort((a, b) => a - b);
   await updateByIds(trx, sqlite, 'needs', reopen, { status: 'open', date_updated: record.now });
   await updateByIds(trx, sqlite, 'needs', plan, { status: 'planned', date_updated: record.now });
+  lap('write_need_statuses');
 
   return {
     run,

@@ -25,8 +25,11 @@ import {
   forgetAllocationData,
   readActiveFiscalYear,
   readAllocationData,
+  readFreshnessToken,
   readRun,
+  rememberRun,
   writeAllocationRun,
+  type Phases,
 } from '../adapters/allocation-store.ts';
 import { writeXlsx } from '../adapters/allocation-xlsx.ts';
 import { sendAllocationError as sendError } from './allocation-send-error.ts';
@@ -71,6 +74,11 @@ function answerOf(result: AllocationResult, limit: number | null | undefined) {
 }
 
 const elapsed = (from: number): number => Math.round(performance.now() - from);
+/** CPU time (user + system) of the whole Directus process since `from`, in ms. */
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(from);
+  return Math.round((used.user + used.system) / 1000);
+};
 
 /**
  * POST /siap-pd/allocations/run      { fiscal_year, scope? } -> saves a draft run and its planned interventions
@@ -100,7 +108,17 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
 
   const started = new Date();
   const t0 = performance.now();
-  const timings = { read_ms: 0, compute_ms: 0, write_ms: 0, total_ms: 0, cached: false };
+  const cpu0 = process.cpuUsage();
+  const phases: Phases = {};
+  const timings = {
+    read_ms: 0,
+    compute_ms: 0,
+    write_ms: 0,
+    total_ms: 0,
+    cpu_ms: 0,
+    cached: false,
+    phases,
+  };
   const jobOf = (database: typeof context.database): Promise<number> =>
     openAllocationJob({ ...context, database }, caller.schema, {
       kind: 'allocation',
@@ -110,9 +128,9 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
     });
   try {
     // one transaction: the read, the job record and every write succeed or fail together
-    const { result, writes, job } = await context.database.transaction(async (trx) => {
+    const { result, writes, job, data, token } = await context.database.transaction(async (trx) => {
       let t = performance.now();
-      const { data, fromCache } = await readAllocationData(trx, year);
+      const { data, fromCache } = await readAllocationData(trx, year, phases);
       timings.read_ms = elapsed(t);
       timings.cached = fromCache;
       t = performance.now();
@@ -120,6 +138,7 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       timings.compute_ms = elapsed(t);
       t = performance.now();
       const job = await jobOf(trx);
+      phases['write_job'] = elapsed(t);
       const writes = await writeAllocationRun(
         trx,
         result,
@@ -143,20 +162,39 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
           now: started,
         },
         data.interventions,
+        phases,
       );
+      const tClose = performance.now();
       await closeAllocationJob(trx, job, {
         status: 'done',
         counts: { ...writes, ...result.totals, unfunded_items: result.unfunded.length },
         message: `Alokasi ${year} #${writes.run}: ${writes.created} intervensi direncanakan, ${writes.released} dilepas.`,
       });
+      phases['write_job'] += elapsed(tClose);
+      // the last statement of the transaction: what the database looks like right after this run
+      const token = await readFreshnessToken(trx);
       timings.write_ms = elapsed(t);
-      return { result, writes, job };
+      return { result, writes, job, data, token };
     });
     timings.total_ms = elapsed(t0);
+    timings.cpu_ms = cpuSince(cpu0);
     res.json({
       data: { run: writes.run, job, ...answerOf(result, parsed.request.unfunded_limit), writes, timings },
     });
+    // the next preview or run starts from the data as this run left it, unless something else wrote
+    // meanwhile (the next run waits for this in the queue); first the answer goes out
+    await new Promise<void>((resolve) => {
+      if (res.writableFinished) resolve();
+      res.once('finish', () => resolve());
+      res.once('close', () => resolve());
+    });
+    if (token === null) forgetAllocationData();
+    else
+      await rememberRun(context.database, { year, token, data, result, run: writes.run }).catch(() =>
+        forgetAllocationData(),
+      );
   } catch (error) {
+    forgetAllocationData();
     // the transaction rolled back: record the failure on its own
     const job = await jobOf(context.database).catch(() => null);
     if (job !== null) {
@@ -167,8 +205,6 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       }).catch(() => undefined);
     }
     throw error;
-  } finally {
-    forgetAllocationData();
   }
 }
 
@@ -179,7 +215,9 @@ async function preview(context: EndpointExtensionContext, req: Request, res: Res
   if (!parsed.ok) throw invalid(parsed.problems);
   const { fiscal_year: year, scope, overrides } = parsed.request;
   const t0 = performance.now();
-  const { data, fromCache } = await readAllocationData(context.database, year);
+  const cpu0 = process.cpuUsage();
+  const phases: Phases = {};
+  const { data, fromCache } = await readAllocationData(context.database, year, phases);
   const read_ms = elapsed(t0);
   const t1 = performance.now();
   const result = allocateBudget({
@@ -192,7 +230,14 @@ async function preview(context: EndpointExtensionContext, req: Request, res: Res
   res.json({
     data: {
       ...answerOf(result, parsed.request.unfunded_limit),
-      timings: { read_ms, compute_ms, total_ms: elapsed(t0), cached: fromCache },
+      timings: {
+        read_ms,
+        compute_ms,
+        total_ms: elapsed(t0),
+        cpu_ms: cpuSince(cpu0),
+        cached: fromCache,
+        phases,
+      },
     },
   });
 }
