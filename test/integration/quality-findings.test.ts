@@ -60,12 +60,11 @@ describe('quality flags on save (hooks)', () => {
         )
       ).quality_flags;
 
-    await operator.post('/items/household_members', {
-      household: saved.id,
-      nik: '6302071708850001',
-      name: 'Uji Kualitas',
-      relation: 'kepala',
-    });
+    // the head (head_nik, head_name) became the first member with the household itself
+    const heads = await operator.get<{ nik: string; relation: string }[]>(
+      `/items/household_members?filter[household][_eq]=${saved.id}&fields=nik,relation`,
+    );
+    expect(heads).toEqual([{ nik: '6302071708850001', relation: 'kepala' }]);
     const child = await operator.post<{ id: number }>('/items/household_members?fields=id', {
       household: saved.id,
       nik: '6311985708120000',

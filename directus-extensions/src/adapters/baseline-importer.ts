@@ -45,7 +45,11 @@ export type BaselineImportResult = {
     absent_optional: string[];
   } | null;
   duration_ms: number;
-  /** where the time went: reading and parsing the upload, validating rows, database work */
+  /**
+   * where the time went: waiting for and parsing the upload, validating rows, database work (the
+   * next chunk is read and validated while the current one is written, so they may add up to more
+   * than duration_ms)
+   */
   timings: {
     read_ms: number;
     validate_ms: number;
@@ -175,30 +179,53 @@ export async function importBaseline(
     stored.push({ ...error, cells: record?.cells ?? [] });
   };
 
-  const processChunk = async (records: BaselineRecord[]): Promise<void> => {
+  /** A chunk validated ahead: merged into the result only when its write begins (file order). */
+  type PreparedChunk = {
+    records: number;
+    valid: BaselineRow[];
+    recordOf: Map<number, BaselineRecord>;
+    warnings: BaselineIssue[];
+    rejected: { error: BaselineError; record: BaselineRecord }[];
+    validate_ms: number;
+  };
+
+  const prepareChunk = (records: readonly BaselineRecord[]): PreparedChunk => {
     const validateStart = performance.now();
-    result.rows += records.length;
-    const valid: BaselineRow[] = [];
-    const recordOf = new Map<number, BaselineRecord>();
+    const chunk: PreparedChunk = {
+      records: records.length,
+      valid: [],
+      recordOf: new Map(),
+      warnings: [],
+      rejected: [],
+      validate_ms: 0,
+    };
     for (const record of records) {
-      recordOf.set(record.row, record);
+      chunk.recordOf.set(record.row, record);
       const check = validateBaselineRow(record, validation);
-      for (const warning of check.warnings) {
-        result.warning_count += 1;
-        if (result.warnings.length < WARNING_LIST_LIMIT) {
-          result.warnings.push({ row: warning.row, field: warning.field, message: warning.message });
-        }
-      }
-      if (check.row === null) reject(rowError(check.errors), record);
-      else valid.push(check.row);
+      for (const warning of check.warnings) chunk.warnings.push(warning);
+      if (check.row === null) chunk.rejected.push({ error: rowError(check.errors), record });
+      else chunk.valid.push(check.row);
     }
+    chunk.validate_ms = performance.now() - validateStart;
+    return chunk;
+  };
+
+  const writeChunk = async (chunk: PreparedChunk): Promise<void> => {
+    result.rows += chunk.records;
+    result.timings.validate_ms += chunk.validate_ms;
+    for (const warning of chunk.warnings) {
+      result.warning_count += 1;
+      if (result.warnings.length < WARNING_LIST_LIMIT) {
+        result.warnings.push({ row: warning.row, field: warning.field, message: warning.message });
+      }
+    }
+    for (const { error, record } of chunk.rejected) reject(error, record);
     const writeStart = performance.now();
-    result.timings.validate_ms += writeStart - validateStart;
     const crash =
       options.crashAfterChunks !== undefined &&
       options.crashAfterChunks !== null &&
       result.chunks === options.crashAfterChunks;
-    const plan = await writeBaselineChunk(db, valid, {
+    const plan = await writeBaselineChunk(db, chunk.valid, {
       source: options.source,
       fileKeys,
       user: options.accountability?.user ?? null,
@@ -211,8 +238,28 @@ export async function importBaseline(
     result.inserted += plan.inserts.length;
     result.updated += plan.updates.length;
     result.unchanged += plan.unchanged.length;
-    for (const issue of plan.rejected) reject(rowError([issue]), recordOf.get(issue.row));
+    for (const issue of plan.rejected) reject(rowError([issue]), chunk.recordOf.get(issue.row));
     result.chunks += 1;
+  };
+
+  // One chunk is written while the next one is read and validated (the database works in its own
+  // thread meanwhile); writes stay one after the other, in file order. A failed write is noticed
+  // before the next one starts, or at the end.
+  type Outcome = { ok: true } | { ok: false; error: unknown };
+  const writing: { inflight: Promise<Outcome> | null } = { inflight: null };
+  const settle = async (): Promise<void> => {
+    if (writing.inflight === null) return;
+    const outcome = await writing.inflight;
+    writing.inflight = null;
+    if (!outcome.ok) throw outcome.error;
+  };
+  const processChunk = async (records: readonly BaselineRecord[]): Promise<void> => {
+    const chunk = prepareChunk(records);
+    await settle();
+    writing.inflight = writeChunk(chunk).then(
+      (): Outcome => ({ ok: true }),
+      (error: unknown): Outcome => ({ ok: false, error }),
+    );
   };
 
   const finish = async (status: 'done' | 'failed', message: string): Promise<void> => {
@@ -225,7 +272,7 @@ export async function importBaseline(
     result.duration_ms = Date.now() - started.getTime();
     const write = result.timings.write;
     result.timings = {
-      read_ms: Math.round(result.duration_ms - result.timings.validate_ms - result.timings.write_ms),
+      read_ms: Math.round(result.timings.read_ms),
       validate_ms: Math.round(result.timings.validate_ms),
       write_ms: Math.round(result.timings.write_ms),
       write: {
@@ -248,24 +295,33 @@ export async function importBaseline(
 
   try {
     let pending: BaselineRecord[] = [];
+    let readMark = performance.now();
     for await (const text of options.upload.text) {
       const records = reader.push(text);
+      result.timings.read_ms += performance.now() - readMark;
       if (reader.problem() !== null) break;
       for (const record of records) pending.push(record);
       while (pending.length >= chunkSize) {
         await processChunk(pending.slice(0, chunkSize));
         pending = pending.slice(chunkSize);
       }
+      readMark = performance.now();
     }
+    readMark = performance.now();
     if (reader.problem() === null) for (const record of reader.end()) pending.push(record);
+    result.timings.read_ms += performance.now() - readMark;
     const problem = reader.problem();
     if (problem !== null) {
+      await settle();
       await finish('failed', problem.message);
       throw new BaselineFileError(problem, job);
     }
     for (let i = 0; i < pending.length; i += chunkSize) await processChunk(pending.slice(i, i + chunkSize));
+    await settle();
   } catch (error) {
     if (error instanceof BaselineFileError) throw error;
+    // a chunk still being written finishes (or fails) before the job is closed
+    if (writing.inflight !== null) await writing.inflight;
     const interrupted = new ImportInterrupted(job, error);
     const reason = error instanceof Error ? error.message : String(error);
     await finish('failed', `${interrupted.message} (${reason})`).catch(() => undefined);
