@@ -2,18 +2,19 @@
 // a planner runs an allocation, sees the per-agency chart and the lines, downloads the SIPD CSV (whose
 // Pagu column adds up to the page's total), moves the poverty line in the what-if and sees the funded
 // count follow, uploads a tagged budget; an agency sees only its own lines; leadership only reads.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSessions,
   column,
   downloadCsv,
-  launchBrowser,
   login,
-  openSession,
+  menu,
+  panduanSectionShot,
+  panduanShot,
   readIdNumber,
   shot,
   visit,
-  type Session,
 } from './helpers.ts';
 
 const PLANNER_MENU = ['Alokasi', 'Simulasi', 'Efektivitas'];
@@ -22,33 +23,7 @@ const TAGGED_CSV =
   '1.04.03.2.03.0002;Perbaikan Rumah Tidak Layak Huni;Disperkim;Rp 2.000.000.000\r\n' +
   '5.01.01.2.01.0001;Koordinasi;Bappedalitbang;500000000\r\n';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-async function withSession(
-  viewport: { width: number; height: number } | undefined,
-  work: (session: Session) => Promise<void>,
-): Promise<void> {
-  const session = await openSession(browser, viewport);
-  try {
-    await work(session);
-    expect(session.errors).toEqual([]);
-  } finally {
-    await session.close();
-  }
-}
-
-async function menu(page: Page): Promise<string[]> {
-  const links = page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link');
-  return (await links.allInnerTexts()).map((text) => text.trim());
-}
+const withSession = browserSessions();
 
 async function amount(page: Page, selector: string): Promise<number> {
   return readIdNumber(await page.locator(selector).innerText());
@@ -99,6 +74,7 @@ describe('Perencana', () => {
       expect(await amount(page, '#total-baris')).toBe(total);
       expect(await amount(page, '#rt-didanai')).toBeGreaterThan(0);
       await shot(page, 'perencana-alokasi');
+      await panduanShot(page, 'alokasi.png');
 
       // The SIPD CSV of this run adds up to the page's total, one row per line.
       const sipd = await downloadCsv(page, () =>
@@ -123,6 +99,7 @@ describe('Perencana', () => {
       await expect.poll(() => page.locator('#tabel-sim-banding').count()).toBe(1);
       await page.waitForLoadState('networkidle');
       await shot(page, 'perencana-simulasi');
+      await panduanShot(page, 'simulasi.png');
       await page.getByRole('button', { name: 'Kembalikan ke awal' }).click();
       await expect.poll(() => amount(page, '#sim-rt-didanai')).toBe(before);
 
@@ -149,6 +126,7 @@ describe('Perencana', () => {
       ).toBe(1);
       await page.waitForLoadState('networkidle');
       await shot(page, 'perencana-efektivitas');
+      await panduanShot(page, 'efektivitas.png');
     });
   });
 });
@@ -167,12 +145,14 @@ describe('Perencana, with a ceiling', () => {
       await page.locator('#pagu-jumlah').fill('5.000.000.000');
       await page.getByRole('button', { name: 'Simpan pagu' }).click();
       await expect
-        .poll(() =>
-          page.locator('[role="status"]', { hasText: 'Pagu Disperkim tahun 2026 disimpan' }).count(),
+        .poll(
+          () => page.locator('[role="status"]', { hasText: 'Pagu Disperkim tahun 2026 disimpan' }).count(),
+          { timeout: 30_000 },
         )
         .toBe(1);
       const ceilings = page.locator('#tabel-pagu tbody tr', { hasText: 'Disperkim' });
-      await expect.poll(() => ceilings.innerText()).toContain('Rp 5.000.000.000');
+      await expect.poll(() => ceilings.innerText(), { timeout: 30_000 }).toContain('Rp 5.000.000.000');
+      await panduanSectionShot(page, '#judul-pagu', 'alokasi-pagu.png');
 
       await Promise.all([
         page.waitForURL((url) => Number(url.searchParams.get('alokasi')) > first, { timeout: 170_000 }),
@@ -207,6 +187,7 @@ describe('Perencana, with a ceiling', () => {
       expect(readIdNumber(footer[2] ?? '')).toBe(firstTotal);
       expect(readIdNumber(footer[3] ?? '')).toBe(secondTotal);
       await shot(page, 'perencana-alokasi-banding');
+      await panduanSectionShot(page, '#judul-banding', 'alokasi-banding.png');
 
       // Finalise the new run with a decree.
       await page.goto(`/alokasi?tahun=2026&alokasi=${second}`);
@@ -216,13 +197,14 @@ describe('Perencana, with a ceiling', () => {
       await page.locator('#decree_date').fill('2026-01-15');
       await page.getByRole('button', { name: 'Tetapkan', exact: true }).click();
       await expect
-        .poll(() => page.locator('#tetapkan-pesan').innerText())
+        .poll(() => page.locator('#tetapkan-pesan').innerText(), { timeout: 30_000 })
         .toContain('ditetapkan dengan keputusan');
       await expect
         .poll(() => page.locator('.status.final').innerText())
         .toContain('900/045/BAPPEDALITBANG/2026');
       expect(await page.getByText('Tetapkan alokasi ini').count()).toBe(0);
       await shot(page, 'perencana-alokasi-ditetapkan');
+      await panduanShot(page, 'alokasi-ditetapkan.png');
     });
   });
 });
@@ -237,6 +219,7 @@ describe('Perangkat daerah', () => {
       expect(items).not.toContain('Efektivitas');
 
       await visit(page, '/alokasi', 'pd-alokasi');
+      await panduanShot(page, 'alokasi-perangkat-daerah.png', 844);
       expect(await page.getByRole('button', { name: 'Jalankan alokasi' }).count()).toBe(0);
       expect(await page.locator('form[action="?/pagu"]').count()).toBe(0);
       const agencies = await tableColumn(page, 'tabel-baris-alokasi', 'Perangkat daerah');

@@ -1,23 +1,22 @@
 // The planners' dashboard in real Chromium against a real Directus with the demo data: each role logs in,
 // sees only its own scope, opens a household, exports a CSV and checks its rows, and logs out, with no
 // console error on the way. Screenshots of every page go to test-results/screenshots/.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminApi, count } from '../integration/helpers.ts';
 import {
+  browserSessions,
   column,
   DEMO_DOMAIN,
   downloadCsv,
-  launchBrowser,
   login,
   logout,
-  openSession,
   panduanShot,
+  pathOf,
   readIdNumber,
   shot,
   totalFromResultText,
   visit,
-  type Session,
 } from './helpers.ts';
 
 const OPERATOR_DESA = '63.11.07.2002';
@@ -25,32 +24,7 @@ const OPERATOR_KECAMATAN = '63.11.07';
 const AGENCY = 'disperkim';
 const BASELINE = { source: { _in: ['p3ke', 'dtsen'] } };
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-async function withSession(
-  viewport: { width: number; height: number } | undefined,
-  work: (session: Session) => Promise<void>,
-): Promise<void> {
-  const session = await openSession(browser, viewport);
-  try {
-    await work(session);
-    expect(session.errors).toEqual([]);
-  } finally {
-    await session.close();
-  }
-}
-
-async function pathOf(page: Page): Promise<string> {
-  return new URL(page.url()).pathname;
-}
+const withSession = browserSessions();
 
 async function desaName(code: string): Promise<string> {
   const desa = await adminApi().get<{ name: string }>(`/items/desa/${code}?fields=name`);
@@ -88,7 +62,7 @@ describe('Masuk', () => {
         page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' }),
         page.getByRole('button', { name: 'Masuk' }).click(),
       ]);
-      expect(await pathOf(page)).toBe('/');
+      expect(pathOf(page)).toBe('/');
     });
   });
 });
@@ -100,7 +74,7 @@ describe('Perencana', () => {
     const baseline = await count(api, 'households', BASELINE);
     await withSession(undefined, async ({ page }) => {
       await login(page, 'perencana');
-      expect(await pathOf(page)).toBe('/');
+      expect(pathOf(page)).toBe('/');
       await expect.poll(() => page.locator('h1').innerText()).toContain('Ringkasan');
       await shot(page, 'perencana-ringkasan');
       await panduanShot(page, 'ringkasan.png');
@@ -235,7 +209,7 @@ describe('Operator desa', () => {
     expect(inDesa).toBeGreaterThan(0);
     await withSession(undefined, async ({ page }) => {
       await login(page, `operator.${OPERATOR_DESA}`);
-      expect(await pathOf(page)).toBe(`/wilayah/${OPERATOR_KECAMATAN}/${OPERATOR_DESA}`);
+      expect(pathOf(page)).toBe(`/wilayah/${OPERATOR_KECAMATAN}/${OPERATOR_DESA}`);
       await shot(page, 'operator-desa-saya');
       await panduanShot(page, 'wilayah-desa.png');
       expect(await page.locator('h1').innerText()).toContain(name);
@@ -331,7 +305,7 @@ describe('Perangkat daerah', () => {
     expect(activeNeeds).toBeGreaterThan(0);
     await withSession(undefined, async ({ page }) => {
       await login(page, `pd.${AGENCY}`);
-      expect(await pathOf(page)).toBe('/kebutuhan');
+      expect(pathOf(page)).toBe('/kebutuhan');
       await shot(page, 'pd-kebutuhan');
       expect(totalFromResultText(await page.locator('.result-bar p').innerText())).toBe(activeNeeds);
       const agencies = await page.locator('#tabel-daftar-kebutuhan tbody tr > :nth-child(6)').allInnerTexts();
@@ -377,7 +351,7 @@ describe('Pimpinan', () => {
   it('reads summaries and households without NIK or No. KK', async () => {
     await withSession(undefined, async ({ page }) => {
       await login(page, 'pimpinan');
-      expect(await pathOf(page)).toBe('/');
+      expect(pathOf(page)).toBe('/');
       await visit(page, '/rumah-tangga', 'pimpinan-rumah-tangga');
       await panduanShot(page, 'rumah-tangga.png');
       const headers = await page.locator('#tabel-rumah-tangga thead th').allInnerTexts();

@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { repoRoot } from '../../scripts/lib/paths.ts';
 
 export const BROWSER_ARGS = [
@@ -53,6 +53,58 @@ export async function openSession(
   });
   page.on('pageerror', (error) => errors.push(`pageerror (${page.url()}): ${error.message}`));
   return { context, page, errors, close: () => context.close() };
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** Runs one test's work in a fresh session, expects no console or page errors, and always closes the session. */
+export async function inSession(
+  browser: Browser,
+  viewport: Viewport | undefined,
+  work: (session: Session) => Promise<void>,
+): Promise<void> {
+  const session = await openSession(browser, viewport);
+  try {
+    await work(session);
+    expect(session.errors).toEqual([]);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * One Chromium for the calling test file (launched before its tests, closed after them) and the function
+ * that runs a test's work in a fresh session of it (see inSession).
+ */
+export function browserSessions(): (
+  viewport: Viewport | undefined,
+  work: (session: Session) => Promise<void>,
+) => Promise<void> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (viewport, work) => {
+    if (browser === undefined) throw new Error('Chromium belum berjalan');
+    return inSession(browser, viewport, work);
+  };
+}
+
+/** The labels of the main menu, in order. */
+export async function menu(page: Page): Promise<string[]> {
+  const links = page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link');
+  return (await links.allInnerTexts()).map((text) => text.trim());
+}
+
+/** The path of the page's current URL (without query or hash). */
+export function pathOf(page: Page): string {
+  return new URL(page.url()).pathname;
 }
 
 export const DEMO_DOMAIN = 'siap-pd.example.org';
@@ -116,6 +168,26 @@ export async function panduanShot(page: Page, file: string, height = 760): Promi
   if (size >= PANDUAN_MAX_BYTES) throw new Error(`gambar panduan ${file} terlalu besar: ${size} byte`);
   mkdirSync(PANDUAN_DIR, { recursive: true });
   copyFileSync(target, path.join(PANDUAN_DIR, file));
+}
+
+/**
+ * With SIAP_UPDATE_PANDUAN=1: scrolls the element `selector` to the top of the window, takes a Panduan
+ * screenshot of what is then visible (panduanShot), and scrolls back to the top of the page.
+ */
+export async function panduanSectionShot(
+  page: Page,
+  selector: string,
+  file: string,
+  height = 760,
+): Promise<void> {
+  if (!UPDATE_PANDUAN) return;
+  await page.locator(selector).waitFor();
+  // a string is evaluated as an expression (the tests have no DOM types)
+  await page.evaluate(
+    `document.querySelector(${JSON.stringify(selector)}).scrollIntoView({ block: 'start' })`,
+  );
+  await panduanShot(page, file, height);
+  await page.evaluate('window.scrollTo(0, 0)');
 }
 
 /** Clicks what starts a download, waits for the download event and returns the CSV rows (BOM and header kept apart). */

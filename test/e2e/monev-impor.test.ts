@@ -8,9 +8,12 @@ import { adminApi } from '../integration/helpers.ts';
 import {
   column,
   downloadCsv,
+  inSession,
   launchBrowser,
   login,
-  openSession,
+  menu,
+  panduanSectionShot,
+  panduanShot,
   shot,
   visit,
   type Session,
@@ -119,20 +122,8 @@ function subject(): Intervention {
   return target;
 }
 
-async function withSession(work: (session: Session) => Promise<void>): Promise<void> {
-  const session = await openSession(browser);
-  try {
-    await work(session);
-    expect(session.errors).toEqual([]);
-  } finally {
-    await session.close();
-  }
-}
-
-async function menu(page: Page): Promise<string[]> {
-  const links = page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link');
-  return (await links.allInnerTexts()).map((text) => text.trim());
-}
+const withSession = (work: (session: Session) => Promise<void>): Promise<void> =>
+  inSession(browser, undefined, work);
 
 /** The number shown under a figure's label (<dt>label</dt><dd>number</dd>). */
 async function figure(page: Page, label: string): Promise<string> {
@@ -168,6 +159,7 @@ describe('Impor (perencana)', () => {
       expect(await page.locator('#tabel-pratinjau tbody tr').count()).toBe(3);
       expect(await page.locator('#tabel-pratinjau tbody tr', { hasText: 'Ditolak' }).count()).toBe(1);
       await shot(page, 'perencana-impor-pratinjau');
+      await panduanSectionShot(page, '#judul-pratinjau', 'impor-pratinjau.png');
 
       await page.getByRole('button', { name: /^Impor .* sebagai P3KE$/ }).click();
       await page.getByRole('heading', { name: '3. Hasil impor' }).waitFor({ timeout: 120_000 });
@@ -178,6 +170,7 @@ describe('Impor (perencana)', () => {
       expect(rejected[0]).toMatch(/^4\s/);
       await page.waitForLoadState('networkidle');
       await shot(page, 'perencana-impor-hasil');
+      await panduanSectionShot(page, '#judul-hasil', 'impor-hasil.png');
 
       const csv = await downloadCsv(page, () =>
         page.getByRole('link', { name: 'Unduh baris ditolak (CSV)' }).click(),
@@ -201,6 +194,7 @@ describe('Monev', () => {
       await login(page, 'perencana');
       await visit(page, `/monev?tahun=${subject().fiscal_year}`, 'perencana-monev');
       expect(await page.locator('h1').innerText()).toBe('Monitoring dan evaluasi');
+      await panduanShot(page, 'monev.png');
       expect(await page.locator('#tabel-perangkat tbody tr').count()).toBeGreaterThan(0);
       expect(await page.locator('.chart canvas').count()).toBe(2);
       expect(await page.locator('#tabel-terlambat tbody tr').count()).toBeGreaterThan(0);
@@ -223,6 +217,7 @@ describe('Monev', () => {
       await page.locator('#kemajuan').fill('100');
       await page.locator('#realisasi').fill('1.500.000');
       await page.locator('#catatan').fill('Uji e2e: pekerjaan selesai');
+      await panduanSectionShot(page, '#lapor', 'monev-lapor.png');
       await page.getByRole('button', { name: 'Kirim laporan' }).click();
       await page.locator('.notice', { hasText: 'tersimpan' }).waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { asRows, compareCodes, readAggregate, readKey, readNumber, readText } from './aggregate.ts';
+import {
+  asRecord,
+  asRows,
+  compareCodes,
+  readAggregate,
+  readAmount,
+  readKey,
+  readNumber,
+  readText,
+} from './aggregate.ts';
 
 describe('readAggregate', () => {
   it.each([
@@ -49,6 +58,30 @@ describe('asRows', () => {
   it('keeps objects only', () => {
     expect(asRows([{ a: 1 }, null, 3, [1], { b: 2 }])).toEqual([{ a: 1 }, { b: 2 }]);
     expect(asRows({ a: 1 })).toEqual([]);
+  });
+});
+
+describe('asRecord', () => {
+  it.each([
+    [{ a: 1 }, { a: 1 }],
+    [null, null],
+    [[{ a: 1 }], null],
+    ['{"a":1}', null],
+    [3, null],
+  ])('%j → %j', (value, expected) => {
+    expect(asRecord(value)).toEqual(expected);
+  });
+});
+
+describe('readAmount', () => {
+  it.each([
+    [12, 12],
+    ['12.5', 12.5],
+    [null, 0],
+    ['', 0],
+    ['abc', 0],
+  ])('%j → %d', (value, expected) => {
+    expect(readAmount(value)).toBe(expected);
   });
 });
 

@@ -10,10 +10,20 @@ export function asRows(raw: unknown): Row[] {
     : [];
 }
 
+/** An object (fields not yet checked); null for anything else (null, arrays, text, numbers). */
+export function asRecord(value: unknown): Row | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Row) : null;
+}
+
 /** A number from a number or numeric string; null for anything else (null, '', 'abc', NaN). */
 export function readNumber(value: unknown): number | null {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof number === 'number' && Number.isFinite(number) ? number : null;
+}
+
+/** A count or an amount: the number, or 0 when missing or not numeric. */
+export function readAmount(value: unknown): number {
+  return readNumber(value) ?? 0;
 }
 
 /**

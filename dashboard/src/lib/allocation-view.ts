@@ -1,7 +1,7 @@
-import { readKey, readNumber, readText } from './aggregate.ts';
+import { asRecord, asRows, readAmount, readKey, readNumber, readText } from './aggregate.ts';
 import type { Row } from './aggregate.ts';
 import { formatDateId } from './table.ts';
-import type { TableRow } from './table.ts';
+import type { Column, TableRow } from './table.ts';
 
 // The allocation answers (POST /siap-pd/allocations/run|preview, docs/sipd-export.md) and the stored
 // runs (allocation_runs) as the pages show them. Every answer is checked here: a field that is missing
@@ -106,25 +106,17 @@ function parsed(value: unknown): unknown {
   }
 }
 
-function record(value: unknown): Row | null {
-  const inner = parsed(value);
-  return typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as Row) : null;
-}
+/** An object, also when stored as JSON text (allocation_runs keeps its details in JSON fields). */
+const record = (value: unknown): Row | null => asRecord(parsed(value));
 
-function list(value: unknown): Row[] {
-  const inner = parsed(value);
-  return Array.isArray(inner)
-    ? inner.filter((item): item is Row => typeof item === 'object' && item !== null && !Array.isArray(item))
-    : [];
-}
-
-const amount = (value: unknown): number => readNumber(value) ?? 0;
+/** The objects of an array, also when stored as JSON text. */
+const list = (value: unknown): Row[] => asRows(parsed(value));
 
 function readTotals(value: unknown): AllocationResultView['totals'] {
   const totals = record(value);
   return {
-    funded: amount(totals?.['funded']),
-    unfunded: amount(totals?.['unfunded']),
+    funded: readAmount(totals?.['funded']),
+    unfunded: readAmount(totals?.['unfunded']),
     households_funded: readNumber(totals?.['households_funded']),
   };
 }
@@ -137,9 +129,9 @@ function readAgencies(value: unknown): AgencyAllocation[] {
       {
         perangkat_daerah: agency,
         ceiling: readNumber(row['ceiling']),
-        reserved: amount(row['reserved']),
-        funded: amount(row['funded']),
-        unfunded: amount(row['unfunded']),
+        reserved: readAmount(row['reserved']),
+        funded: readAmount(row['funded']),
+        unfunded: readAmount(row['unfunded']),
       },
     ];
   });
@@ -154,11 +146,11 @@ function readLines(value: unknown): AllocationLineView[] {
       {
         sub_kegiatan: code,
         perangkat_daerah: agency,
-        households: amount(row['households']),
-        volume: amount(row['volume']),
+        households: readAmount(row['households']),
+        volume: readAmount(row['volume']),
         unit: readText(row['unit']),
-        unit_cost: amount(row['unit_cost']),
-        total: amount(row['total']),
+        unit_cost: readAmount(row['unit_cost']),
+        total: readAmount(row['total']),
       },
     ];
   });
@@ -173,9 +165,9 @@ function readMissing(value: unknown): MissingUnitCostView[] {
         sub_kegiatan: code,
         name: readText(row['name']) ?? code,
         perangkat_daerah: readKey(row['perangkat_daerah']) ?? '',
-        households: amount(row['households']),
-        needs: amount(row['needs']),
-        volume: amount(row['volume']),
+        households: readAmount(row['households']),
+        needs: readAmount(row['needs']),
+        volume: readAmount(row['volume']),
       },
     ];
   });
@@ -186,7 +178,7 @@ function readSkipped(value: unknown): Record<SkippedReason, number> | null {
   if (skipped === null) return null;
   const result = {} as Record<SkippedReason, number>;
   for (const reason of Object.keys(SKIPPED_LABELS) as SkippedReason[])
-    result[reason] = amount(skipped[reason]);
+    result[reason] = readAmount(skipped[reason]);
   return result;
 }
 
@@ -305,7 +297,8 @@ export function isRunExportable(run: AllocationRunSummary, runs: readonly Alloca
   return !runs.some((other) => other.fiscal_year === run.fiscal_year && other.id > run.id);
 }
 
-function agencyLabel(names: AllocationNames, id: string): string {
+/** An agency's short name ("Disperkim"); its id when the name is not known. */
+export function agencyLabel(names: AllocationNames, id: string): string {
   return names.agencies.get(id)?.short_name ?? id;
 }
 
@@ -323,6 +316,18 @@ export function agencyTableRows(agencies: readonly AgencyAllocation[], names: Al
     }))
     .sort((a, b) => a.agency.localeCompare(b.agency, 'id'));
 }
+
+/** Columns of the lines table (see lineTableRows), on the Alokasi and Simulasi pages. */
+export const LINE_COLUMNS: Column[] = [
+  { key: 'code', label: 'Kode sub-kegiatan', kind: 'code' },
+  { key: 'name', label: 'Sub-kegiatan', kind: 'text' },
+  { key: 'agency', label: 'Perangkat daerah', kind: 'text' },
+  { key: 'households', label: 'Sasaran (KK)', kind: 'number' },
+  { key: 'volume', label: 'Volume', kind: 'number' },
+  { key: 'unit', label: 'Satuan', kind: 'text' },
+  { key: 'unit_cost', label: 'Biaya satuan (Rp)', kind: 'rupiah' },
+  { key: 'total', label: 'Pagu (Rp)', kind: 'rupiah' },
+];
 
 /** Rows of the lines table (one per agency and sub-kegiatan), by agency then code. */
 export function lineTableRows(lines: readonly AllocationLineView[], names: AllocationNames): TableRow[] {
@@ -342,6 +347,16 @@ export function lineTableRows(lines: readonly AllocationLineView[], names: Alloc
         a.agency.localeCompare(b.agency, 'id') || a.code.localeCompare(b.code, 'en', { numeric: true }),
     );
 }
+
+/** Columns of the "biaya satuan belum diisi" table (see missingCostRows). */
+export const MISSING_COST_COLUMNS: Column[] = [
+  { key: 'code', label: 'Kode sub-kegiatan', kind: 'code' },
+  { key: 'name', label: 'Sub-kegiatan', kind: 'text' },
+  { key: 'agency', label: 'Perangkat daerah', kind: 'text' },
+  { key: 'households', label: 'Rumah tangga', kind: 'number' },
+  { key: 'needs', label: 'Kebutuhan', kind: 'number' },
+  { key: 'volume', label: 'Volume', kind: 'number' },
+];
 
 /** Rows of the "biaya satuan belum diisi" table. */
 export function missingCostRows(missing: readonly MissingUnitCostView[], names: AllocationNames): TableRow[] {

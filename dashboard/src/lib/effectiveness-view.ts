@@ -1,21 +1,12 @@
 import type { EffectivenessReport, TaggedSubKegiatan } from '@siap-pd/core/allocation-types';
-import { readKey, readNumber, readText } from './aggregate.ts';
+import { asRecord, asRows, readAmount, readKey, readNumber, readText } from './aggregate.ts';
 import type { Row } from './aggregate.ts';
+import { agencyLabel } from './allocation-view.ts';
 import type { AllocationNames } from './allocation-view.ts';
 import type { TableRow } from './table.ts';
 
 // The effectiveness report (GET /siap-pd/effectiveness) and the tagged-budget import answer
 // (POST /siap-pd/tagged-budget/import) as the Efektivitas page shows them.
-
-function record(value: unknown): Row | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Row) : null;
-}
-
-function rows(value: unknown): Row[] {
-  return Array.isArray(value) ? value.map(record).filter((row): row is Row => row !== null) : [];
-}
-
-const amount = (value: unknown): number => readNumber(value) ?? 0;
 
 function readTagged(row: Row): TaggedSubKegiatan | null {
   const code = readKey(row['sub_kegiatan']);
@@ -24,42 +15,42 @@ function readTagged(row: Row): TaggedSubKegiatan | null {
     sub_kegiatan: code,
     name: readText(row['name']) ?? '',
     perangkat_daerah: readKey(row['perangkat_daerah']),
-    tagged_amount: amount(row['tagged_amount']),
+    tagged_amount: readAmount(row['tagged_amount']),
     in_catalogue: row['in_catalogue'] === true,
-    linked_rules: amount(row['linked_rules']),
+    linked_rules: readAmount(row['linked_rules']),
     serves_verified_needs: row['serves_verified_needs'] === true,
-    verified_needs: amount(row['verified_needs']),
-    households_with_needs: amount(row['households_with_needs']),
-    households_served: amount(row['households_served']),
-    ekstrem_households_served: amount(row['ekstrem_households_served']),
-    planned_cost: amount(row['planned_cost']),
+    verified_needs: readAmount(row['verified_needs']),
+    households_with_needs: readAmount(row['households_with_needs']),
+    households_served: readAmount(row['households_served']),
+    ekstrem_households_served: readAmount(row['ekstrem_households_served']),
+    planned_cost: readAmount(row['planned_cost']),
     cost_per_ekstrem_household: readNumber(row['cost_per_ekstrem_household']),
-    linked_amount: amount(row['linked_amount']),
+    linked_amount: readAmount(row['linked_amount']),
   };
 }
 
 /** The report, checked; null when the answer is not a report. */
 export function readEffectivenessReport(raw: unknown): EffectivenessReport | null {
-  const report = record(raw);
-  const totals = record(report?.['totals']);
+  const report = asRecord(raw);
+  const totals = asRecord(report?.['totals']);
   const year = readNumber(report?.['fiscal_year']);
   if (report === null || totals === null || year === null) return null;
   return {
     fiscal_year: year,
     totals: {
-      tagged_amount: amount(totals['tagged_amount']),
-      linked_amount: amount(totals['linked_amount']),
+      tagged_amount: readAmount(totals['tagged_amount']),
+      linked_amount: readAmount(totals['linked_amount']),
       share_linked: readNumber(totals['share_linked']),
-      sub_kegiatan_tagged: amount(totals['sub_kegiatan_tagged']),
-      sub_kegiatan_serving_needs: amount(totals['sub_kegiatan_serving_needs']),
-      households_served: amount(totals['households_served']),
-      ekstrem_households_served: amount(totals['ekstrem_households_served']),
+      sub_kegiatan_tagged: readAmount(totals['sub_kegiatan_tagged']),
+      sub_kegiatan_serving_needs: readAmount(totals['sub_kegiatan_serving_needs']),
+      households_served: readAmount(totals['households_served']),
+      ekstrem_households_served: readAmount(totals['ekstrem_households_served']),
       cost_per_ekstrem_household: readNumber(totals['cost_per_ekstrem_household']),
     },
-    sub_kegiatan: rows(report['sub_kegiatan'])
+    sub_kegiatan: asRows(report['sub_kegiatan'])
       .map(readTagged)
       .filter((row): row is TaggedSubKegiatan => row !== null),
-    untagged_with_needs: rows(report['untagged_with_needs']).flatMap((row) => {
+    untagged_with_needs: asRows(report['untagged_with_needs']).flatMap((row) => {
       const code = readKey(row['sub_kegiatan']);
       if (code === null) return [];
       return [
@@ -67,8 +58,8 @@ export function readEffectivenessReport(raw: unknown): EffectivenessReport | nul
           sub_kegiatan: code,
           name: readText(row['name']) ?? code,
           perangkat_daerah: readKey(row['perangkat_daerah']) ?? '',
-          verified_needs: amount(row['verified_needs']),
-          households: amount(row['households']),
+          verified_needs: readAmount(row['verified_needs']),
+          households: readAmount(row['households']),
         },
       ];
     }),
@@ -103,7 +94,7 @@ export function effectivenessByAgency(
     if (entry === undefined) {
       entry = {
         perangkat_daerah: id,
-        label: id === null ? NO_AGENCY : (names.agencies.get(id)?.short_name ?? id),
+        label: id === null ? NO_AGENCY : agencyLabel(names, id),
         tagged: 0,
         linked: 0,
         share_pct: null,
@@ -130,10 +121,7 @@ export function taggedTableRows(report: EffectivenessReport, names: AllocationNa
   return report.sub_kegiatan.map((row) => ({
     code: row.sub_kegiatan,
     name: row.name === '' ? (names.subKegiatan.get(row.sub_kegiatan)?.name ?? '') : row.name,
-    agency:
-      row.perangkat_daerah === null
-        ? NO_AGENCY
-        : (names.agencies.get(row.perangkat_daerah)?.short_name ?? row.perangkat_daerah),
+    agency: row.perangkat_daerah === null ? NO_AGENCY : agencyLabel(names, row.perangkat_daerah),
     tagged: row.tagged_amount,
     linked: row.linked_amount,
     serves: row.serves_verified_needs ? 'Ya' : row.in_catalogue ? 'Tidak' : 'Tidak (kode di luar katalog)',
@@ -150,7 +138,7 @@ export function untaggedTableRows(report: EffectivenessReport, names: Allocation
   return report.untagged_with_needs.map((row) => ({
     code: row.sub_kegiatan,
     name: row.name,
-    agency: names.agencies.get(row.perangkat_daerah)?.short_name ?? row.perangkat_daerah,
+    agency: agencyLabel(names, row.perangkat_daerah),
     needs: row.verified_needs,
     households: row.households,
   }));
@@ -174,8 +162,8 @@ export interface TaggedImportResult {
 }
 
 function readProblems(value: unknown): ImportProblem[] {
-  return rows(value).map((row) => ({
-    row: amount(row['row']),
+  return asRows(value).map((row) => ({
+    row: readAmount(row['row']),
     field: readText(row['field']) ?? '',
     message: readText(row['message']) ?? '',
   }));
@@ -183,17 +171,17 @@ function readProblems(value: unknown): ImportProblem[] {
 
 /** The answer of POST /siap-pd/tagged-budget/import; null when it is not one. */
 export function readTaggedImportResult(raw: unknown): TaggedImportResult | null {
-  const answer = record(raw);
-  const counts = record(answer?.['counts']);
+  const answer = asRecord(raw);
+  const counts = asRecord(answer?.['counts']);
   const year = readNumber(answer?.['fiscal_year']);
   if (answer === null || counts === null || year === null) return null;
   return {
     fiscal_year: year,
-    inserted: amount(counts['inserted']),
-    replaced: amount(counts['replaced']),
-    rejected: amount(counts['rejected']),
-    warnings: amount(counts['warnings']),
-    total_amount: amount(counts['total_amount']),
+    inserted: readAmount(counts['inserted']),
+    replaced: readAmount(counts['replaced']),
+    rejected: readAmount(counts['rejected']),
+    warnings: readAmount(counts['warnings']),
+    total_amount: readAmount(counts['total_amount']),
     problems: readProblems(answer['rejected']),
     remarks: readProblems(answer['warnings']),
   };
@@ -201,7 +189,7 @@ export function readTaggedImportResult(raw: unknown): TaggedImportResult | null 
 
 /** The rows refused by an import (from a 400 answer's extensions.rejected). */
 export function readRejectedRows(extensions: unknown): ImportProblem[] {
-  return readProblems(record(extensions)?.['rejected']);
+  return readProblems(asRecord(extensions)?.['rejected']);
 }
 
 /** Rows of the import problems table (refused rows first, then remarks). */

@@ -1,6 +1,6 @@
 import { formatRupiah } from '@siap-pd/core/format-rupiah';
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { GRID_COLOUR, TEXT_COLOUR, wrapTitle } from './chart-style.ts';
+import { barDataset, categoryAxis, chartOptions, valueAxis, wrapTitle } from './chart-style.ts';
 import { groupedChartHeight, rupiahTick, rupiahTooltip } from './rupiah-axis.ts';
 
 export type RupiahBarChartConfig = ChartConfiguration<'bar', number[], string>;
@@ -40,41 +40,16 @@ export function buildRupiahBarChart(input: {
     data: {
       labels: input.labels,
       datasets: input.datasets.map((dataset) => ({
-        label: dataset.label,
-        data: dataset.data,
-        backgroundColor: dataset.colour,
-        borderColor: '#ffffff',
-        borderWidth: 1,
-        maxBarThickness: 22,
+        ...barDataset(dataset.label, dataset.data, dataset.colour, 22),
         ...(dataset.stack === undefined ? {} : { stack: dataset.stack }),
       })),
     },
     options: {
       indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: 'id-ID',
-      color: TEXT_COLOUR,
-      plugins: {
-        title: { display: true, text: wrapTitle(input.title), color: TEXT_COLOUR, font: { size: 15 } },
-        legend: { position: 'bottom', labels: { color: TEXT_COLOUR } },
-        tooltip: { callbacks: { label: input.tooltip ?? rupiahTooltip } },
-      },
+      ...chartOptions(wrapTitle(input.title), input.tooltip ?? rupiahTooltip),
       scales: {
-        x: {
-          stacked,
-          beginAtZero: true,
-          title: { display: true, text: 'Rupiah', color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR, callback: rupiahTick, maxTicksLimit: 6 },
-          grid: { color: GRID_COLOUR },
-        },
-        y: {
-          stacked,
-          title: { display: true, text: input.axisLabel, color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR },
-          grid: { display: false },
-        },
+        x: { stacked, ...valueAxis('Rupiah', { callback: rupiahTick, maxTicksLimit: 6 }) },
+        y: { stacked, ...categoryAxis(input.axisLabel) },
       },
     },
   };

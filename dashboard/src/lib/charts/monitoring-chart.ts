@@ -1,7 +1,7 @@
-import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import { formatRupiah } from '@siap-pd/core/format-rupiah';
 import { formatNumberId } from '../format.ts';
-import { GRID_COLOUR, TEXT_COLOUR, wrapTitle } from './chart-style.ts';
+import { barDataset, categoryAxis, chartOptions, valueAxis, valueTooltip, wrapTitle } from './chart-style.ts';
 
 export type MonitoringChartConfig = ChartConfiguration<'bar', number[], string>;
 
@@ -27,34 +27,17 @@ export function rupiahTick(value: string | number): string {
   return formatRupiah(value);
 }
 
-function tooltipLabel(axis: 'x' | 'y') {
-  return (item: TooltipItem<'bar'>): string =>
-    `${item.dataset.label ?? ''}: ${formatRupiah(item.parsed[axis] ?? 0)}`;
-}
-
 /** Pixel height of the per-agency chart: room for two bars per agency, plus title, legend and axis. */
 export function agencyChartHeight(count: number): number {
   return 200 + Math.max(1, count) * 44;
 }
 
 function datasets(bars: readonly PlannedRealizedBar[], plannedLabel: string, realizedLabel: string) {
+  const planned = bars.map((bar) => bar.planned);
+  const realized = bars.map((bar) => bar.realized);
   return [
-    {
-      label: plannedLabel,
-      data: bars.map((bar) => bar.planned),
-      backgroundColor: PLANNED_COLOUR,
-      borderColor: '#ffffff',
-      borderWidth: 1,
-      maxBarThickness: 22,
-    },
-    {
-      label: realizedLabel,
-      data: bars.map((bar) => bar.realized),
-      backgroundColor: REALIZED_COLOUR,
-      borderColor: '#ffffff',
-      borderWidth: 1,
-      maxBarThickness: 22,
-    },
+    barDataset(plannedLabel, planned, PLANNED_COLOUR, 22),
+    barDataset(realizedLabel, realized, REALIZED_COLOUR, 22),
   ];
 }
 
@@ -71,28 +54,10 @@ export function buildAgencyCostChart(
     },
     options: {
       indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: 'id-ID',
-      color: TEXT_COLOUR,
-      plugins: {
-        title: { display: true, text: wrapTitle(title), color: TEXT_COLOUR, font: { size: 15 } },
-        legend: { position: 'bottom', labels: { color: TEXT_COLOUR } },
-        tooltip: { callbacks: { label: tooltipLabel('x') } },
-      },
+      ...chartOptions(wrapTitle(title), valueTooltip(formatRupiah, 'x')),
       scales: {
-        x: {
-          beginAtZero: true,
-          title: { display: true, text: 'Rupiah', color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR, callback: rupiahTick, maxRotation: 0, autoSkip: true },
-          grid: { color: GRID_COLOUR },
-        },
-        y: {
-          title: { display: true, text: 'Perangkat daerah', color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR },
-          grid: { display: false },
-        },
+        x: valueAxis('Rupiah', { callback: rupiahTick, maxRotation: 0, autoSkip: true }),
+        y: categoryAxis('Perangkat daerah'),
       },
     },
   };
@@ -110,28 +75,10 @@ export function buildQuarterCostChart(
       datasets: datasets(bars, 'Rencana kumulatif (dibagi rata per triwulan)', 'Realisasi kumulatif'),
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: 'id-ID',
-      color: TEXT_COLOUR,
-      plugins: {
-        title: { display: true, text: wrapTitle(title), color: TEXT_COLOUR, font: { size: 15 } },
-        legend: { position: 'bottom', labels: { color: TEXT_COLOUR } },
-        tooltip: { callbacks: { label: tooltipLabel('y') } },
-      },
+      ...chartOptions(wrapTitle(title), valueTooltip(formatRupiah, 'y')),
       scales: {
-        x: {
-          title: { display: true, text: 'Triwulan', color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR },
-          grid: { display: false },
-        },
-        y: {
-          beginAtZero: true,
-          title: { display: true, text: 'Rupiah', color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR, callback: rupiahTick },
-          grid: { color: GRID_COLOUR },
-        },
+        x: categoryAxis('Triwulan'),
+        y: valueAxis('Rupiah', { callback: rupiahTick }),
       },
     },
   };

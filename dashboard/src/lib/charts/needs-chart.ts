@@ -1,18 +1,22 @@
-import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import { formatNumberId } from '../format.ts';
 import { ACTIVE_NEED_STATUSES, NEED_STATUS_COLOURS, NEED_STATUS_LABELS } from '../needs-summary.ts';
 import type { NeedGroupRow } from '../needs-summary.ts';
-import { GRID_COLOUR, TEXT_COLOUR, tickLabel, wrapTitle } from './chart-style.ts';
+import {
+  barDataset,
+  categoryAxis,
+  chartOptions,
+  tickLabel,
+  valueAxis,
+  valueTooltip,
+  wrapTitle,
+} from './chart-style.ts';
 
 export type NeedsChartConfig = ChartConfiguration<'bar', number[], string>;
 
 /** Pixel height that gives each bar room for its label, plus title, legend and axis. */
 export function needsChartHeight(rows: readonly NeedGroupRow[]): number {
   return 190 + Math.max(1, rows.length) * 36;
-}
-
-function tooltipLabel(item: TooltipItem<'bar'>): string {
-  return `${item.dataset.label ?? ''}: ${formatNumberId(item.parsed.x ?? 0)}`;
 }
 
 /**
@@ -28,41 +32,21 @@ export function buildNeedsChartConfig(
     type: 'bar',
     data: {
       labels: rows.map((row) => row.label),
-      datasets: ACTIVE_NEED_STATUSES.map((status) => ({
-        label: NEED_STATUS_LABELS[status] ?? status,
-        data: rows.map((row) => row[status]),
-        backgroundColor: NEED_STATUS_COLOURS[status],
-        borderColor: '#ffffff',
-        borderWidth: 1,
-        maxBarThickness: 28,
-      })),
+      datasets: ACTIVE_NEED_STATUSES.map((status) =>
+        barDataset(
+          NEED_STATUS_LABELS[status] ?? status,
+          rows.map((row) => row[status]),
+          NEED_STATUS_COLOURS[status],
+          28,
+        ),
+      ),
     },
     options: {
       indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: 'id-ID',
-      color: TEXT_COLOUR,
-      plugins: {
-        title: { display: true, text: wrapTitle(title), color: TEXT_COLOUR, font: { size: 15 } },
-        legend: { position: 'bottom', labels: { color: TEXT_COLOUR } },
-        tooltip: { callbacks: { label: tooltipLabel } },
-      },
+      ...chartOptions(wrapTitle(title), valueTooltip(formatNumberId, 'x')),
       scales: {
-        x: {
-          stacked: true,
-          beginAtZero: true,
-          title: { display: true, text: 'Jumlah kebutuhan', color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR, precision: 0, callback: tickLabel },
-          grid: { color: GRID_COLOUR },
-        },
-        y: {
-          stacked: true,
-          title: { display: true, text: axisLabel, color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR },
-          grid: { display: false },
-        },
+        x: { stacked: true, ...valueAxis('Jumlah kebutuhan', { precision: 0, callback: tickLabel }) },
+        y: { stacked: true, ...categoryAxis(axisLabel) },
       },
     },
   };

@@ -1,7 +1,16 @@
-import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import { formatNumberId } from '../format.ts';
 import type { SurveyProgress } from '../survey-progress.ts';
-import { GRID_COLOUR, TEXT_COLOUR, tickLabel, wrapTitle } from './chart-style.ts';
+import {
+  axisTitle,
+  BASE_CHART_OPTIONS,
+  chartTitle,
+  TEXT_COLOUR,
+  tickLabel,
+  valueAxis,
+  valueTooltip,
+  wrapTitle,
+} from './chart-style.ts';
 
 export type ProgressChartConfig = ChartConfiguration<'line', number[], string>;
 
@@ -11,10 +20,6 @@ export const PROGRESS_CHART_HEIGHT = 340;
 /** Line colours (AA contrast against white) with different dash patterns, so they differ without colour too. */
 const SURVEYED_COLOUR = '#1d4ed8';
 const VERIFIED_COLOUR = '#15803d'; // 5.0:1
-
-function tooltipLabel(item: TooltipItem<'line'>): string {
-  return `${item.dataset.label ?? ''}: ${formatNumberId(item.parsed.y ?? 0)}`;
-}
 
 /** Line chart of surveys submitted/verified and surveys verified, as running totals per week or month. */
 export function buildProgressChartConfig(progress: SurveyProgress): ProgressChartConfig {
@@ -46,33 +51,19 @@ export function buildProgressChartConfig(progress: SurveyProgress): ProgressChar
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      locale: 'id-ID',
-      color: TEXT_COLOUR,
+      ...BASE_CHART_OPTIONS,
       plugins: {
-        title: {
-          display: true,
-          text: wrapTitle(PROGRESS_CHART_TITLE),
-          color: TEXT_COLOUR,
-          font: { size: 15 },
-        },
+        title: chartTitle(wrapTitle(PROGRESS_CHART_TITLE)),
         legend: { position: 'bottom', labels: { color: TEXT_COLOUR, usePointStyle: true } },
-        tooltip: { callbacks: { label: tooltipLabel } },
+        tooltip: { callbacks: { label: valueTooltip(formatNumberId, 'y') } },
       },
       scales: {
         x: {
-          title: { display: true, text: period, color: TEXT_COLOUR },
+          title: axisTitle(period),
           ticks: { color: TEXT_COLOUR, maxRotation: 60, autoSkip: true },
           grid: { display: false },
         },
-        y: {
-          beginAtZero: true,
-          title: { display: true, text: 'Jumlah survei', color: TEXT_COLOUR },
-          ticks: { color: TEXT_COLOUR, precision: 0, callback: tickLabel },
-          grid: { color: GRID_COLOUR },
-        },
+        y: valueAxis('Jumlah survei', { precision: 0, callback: tickLabel }),
       },
     },
   };

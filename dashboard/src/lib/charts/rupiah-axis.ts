@@ -1,6 +1,6 @@
 import { formatRupiah } from '@siap-pd/core/format-rupiah';
-import type { TooltipItem } from 'chart.js';
 import { formatNumberId } from '../format.ts';
+import { valueTooltip } from './chart-style.ts';
 
 const SCALES: readonly [number, string][] = [
   [1e12, 'T'],
@@ -32,9 +32,7 @@ export function rupiahTick(value: string | number): string {
 }
 
 /** Tooltip of a horizontal rupiah bar: "Didanai: Rp 45.000.000". */
-export function rupiahTooltip(item: TooltipItem<'bar'>): string {
-  return `${item.dataset.label ?? ''}: ${formatRupiah(item.parsed.x ?? 0)}`;
-}
+export const rupiahTooltip = valueTooltip(formatRupiah, 'x');
 
 /** Pixel height that gives each group of bars room for its label, plus title, legend and axis. */
 export function groupedChartHeight(groups: number, barsPerGroup: number): number {

@@ -2,7 +2,7 @@ import { readKey, readNumber, readText } from '../aggregate.ts';
 import type { AgencyName, AllocationNames, SubKegiatanName } from '../allocation-view.ts';
 import type { UserDirectus } from './directus-types.ts';
 import { readRows, unlessForbidden } from './items.ts';
-import { readAgencyRefs } from './reference.ts';
+import { readAgencyRefs, readCodedRefs } from './reference.ts';
 import type { AgencyRef } from './reference.ts';
 
 /** A sub-kegiatan of the catalogue as allocation pages use it. */
@@ -18,28 +18,19 @@ export interface SubKegiatanRef {
 
 /** The sub-kegiatan catalogue (reference data every role reads). */
 export async function readSubKegiatanRefs(directus: UserDirectus): Promise<SubKegiatanRef[]> {
-  const rows = await unlessForbidden(
-    readRows(directus, 'sub_kegiatan', {
-      fields: ['code', 'name', 'unit', 'perangkat_daerah', 'unit_cost', 'active'],
-      sort: ['code'],
-      limit: -1,
+  return readCodedRefs(
+    directus,
+    'sub_kegiatan',
+    { fields: ['code', 'name', 'unit', 'perangkat_daerah', 'unit_cost', 'active'] },
+    (code, name, row) => ({
+      code,
+      name,
+      unit: readText(row['unit']),
+      perangkat_daerah: readKey(row['perangkat_daerah']),
+      unit_cost: readNumber(row['unit_cost']),
+      active: row['active'] !== false,
     }),
-    [],
   );
-  return rows.flatMap((row) => {
-    const code = readKey(row['code']);
-    if (code === null) return [];
-    return [
-      {
-        code,
-        name: readText(row['name']) ?? code,
-        unit: readText(row['unit']),
-        perangkat_daerah: readKey(row['perangkat_daerah']),
-        unit_cost: readNumber(row['unit_cost']),
-        active: row['active'] !== false,
-      },
-    ];
-  });
 }
 
 /** Names of agencies and sub-kegiatan for the tables and charts. */

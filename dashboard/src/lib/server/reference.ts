@@ -1,8 +1,10 @@
 import { readKey, readText } from '../aggregate.ts';
 import { toPlanningSettings } from '../settings.ts';
 import type { PlanningSettings } from '../settings.ts';
+import type { Row } from '../aggregate.ts';
 import type { UserDirectus } from './directus-types.ts';
 import { readRows, readSingletonRow, unlessForbidden } from './items.ts';
+import type { ItemsQuery } from './items.ts';
 
 export interface AreaRef {
   code: string;
@@ -25,41 +27,42 @@ export async function readPlanningSettings(directus: UserDirectus): Promise<Plan
   return toPlanningSettings(await readSingletonRow(directus, 'planning_settings'));
 }
 
-/** All kecamatan, in code order. */
-export async function readKecamatanRefs(directus: UserDirectus): Promise<AreaRef[]> {
+/**
+ * Every row of a reference collection keyed by `code`, in code order (none when the role may not read it),
+ * each shaped by `toRef` from its code, its name (the code when it has none) and the row.
+ */
+export async function readCodedRefs<T>(
+  directus: UserDirectus,
+  collection: string,
+  query: ItemsQuery,
+  toRef: (code: string, name: string, row: Row) => T,
+): Promise<T[]> {
   const rows = await unlessForbidden(
-    readRows(directus, 'kecamatan', { fields: ['code', 'name'], sort: ['code'], limit: -1 }),
+    readRows(directus, collection, { sort: ['code'], limit: -1, ...query }),
     [],
   );
   return rows.flatMap((row) => {
     const code = readKey(row['code']);
-    return code === null ? [] : [{ code, name: readText(row['name']) ?? code }];
+    return code === null ? [] : [toRef(code, readText(row['name']) ?? code, row)];
   });
+}
+
+/** All kecamatan, in code order. */
+export async function readKecamatanRefs(directus: UserDirectus): Promise<AreaRef[]> {
+  return readCodedRefs(directus, 'kecamatan', { fields: ['code', 'name'] }, (code, name) => ({ code, name }));
 }
 
 /** Desa and kelurahan, of one kecamatan or all, in code order. */
 export async function readDesaRefs(directus: UserDirectus, kecamatan?: string): Promise<DesaRef[]> {
-  const rows = await unlessForbidden(
-    readRows(directus, 'desa', {
+  return readCodedRefs(
+    directus,
+    'desa',
+    {
       fields: ['code', 'name', 'kecamatan', 'kind'],
       ...(kecamatan === undefined ? {} : { filter: { kecamatan: { _eq: kecamatan } } }),
-      sort: ['code'],
-      limit: -1,
-    }),
-    [],
+    },
+    (code, name, row) => ({ code, name, kecamatan: readKey(row['kecamatan']), kind: readText(row['kind']) }),
   );
-  return rows.flatMap((row) => {
-    const code = readKey(row['code']);
-    if (code === null) return [];
-    return [
-      {
-        code,
-        name: readText(row['name']) ?? code,
-        kecamatan: readKey(row['kecamatan']),
-        kind: readText(row['kind']),
-      },
-    ];
-  });
 }
 
 /** One area by code (kecamatan or desa); null when it does not exist. */
