@@ -66,6 +66,13 @@ function column(table: { columns: unknown[][] }, index: number): unknown[] {
   return table.columns[index] ?? [];
 }
 
+type Tuple<T, N extends number, R extends T[] = []> = R['length'] extends N ? R : Tuple<T, N, [...R, T]>;
+
+/** The first `count` columns of a columnar read, as a tuple to destructure. */
+function columnsOf<N extends number>(table: { columns: unknown[][] }, count: N): Tuple<unknown[], N> {
+  return Array.from({ length: count }, (_, index) => column(table, index)) as Tuple<unknown[], N>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A what-if page asks for many previews of the same data. On SQLite the data of the last year read
 // stays in memory and is reused while the database has not changed: Directus holds a single SQLite
@@ -321,18 +328,10 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
 type Columns = { count: number; columns: unknown[][] };
 
 function householdsOf(table: Columns): AllocationHousehold[] {
-  const [id, desa, kecamatan, classification, perCapita, povertyLine, extremeLine, survey] = [
-    0, 1, 2, 3, 4, 5, 6, 7,
-  ].map((index) => column(table, index)) as unknown[][] as [
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-    unknown[],
-  ];
+  const [id, desa, kecamatan, classification, perCapita, povertyLine, extremeLine, survey] = columnsOf(
+    table,
+    8,
+  );
   const list = new Array<AllocationHousehold>(table.count);
   for (let i = 0; i < table.count; i++) {
     list[i] = {
@@ -350,9 +349,7 @@ function householdsOf(table: Columns): AllocationHousehold[] {
 }
 
 function needsOf(table: Columns): AllocationNeed[] {
-  const [id, household, indicator, subKegiatan, quantity, status] = [0, 1, 2, 3, 4, 5].map((index) =>
-    column(table, index),
-  ) as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[]];
+  const [id, household, indicator, subKegiatan, quantity, status] = columnsOf(table, 6);
   const list = new Array<AllocationNeed>(table.count);
   for (let i = 0; i < table.count; i++) {
     list[i] = {
@@ -368,22 +365,8 @@ function needsOf(table: Columns): AllocationNeed[] {
 }
 
 function interventionsOf(table: Columns): ExistingIntervention[] {
-  const c = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((index) => column(table, index));
   const [id, household, code, agency, desa, kecamatan, year, status, plannedCost, runStatus, need, unitCost] =
-    c as [
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-    ];
+    columnsOf(table, 12);
   const list = new Array<ExistingIntervention>(table.count);
   for (let i = 0; i < table.count; i++) {
     list[i] = {
