@@ -95,6 +95,8 @@ export type EvaluateOptions = {
   now: Date;
   /** rule problems found (Bahasa Indonesia); collected, never thrown */
   warnings?: Set<string>;
+  /** false: leave households.survey_status as it is (jobs whose cause cannot change a survey status) */
+  surveyStatus?: boolean;
   /** milliseconds spent per phase, added up (for job logs and the benchmark) */
   profile?: Record<string, number>;
 };
@@ -144,7 +146,8 @@ export async function evaluateHouseholds(
   const readHousehold = createRowReader(schema, 'households', { numbersAsText });
   // survey_status (what the household's surveys of the round amount to) lets summaries count
   // surveyed and verified households without reading surveys; it is kept here with the class.
-  const keepsSurveyStatus = schema.collections['households']?.fields['survey_status'] !== undefined;
+  const keepsSurveyStatus =
+    options.surveyStatus !== false && schema.collections['households']?.fields['survey_status'] !== undefined;
   const householdColumns = [
     ...(whole || allRules ? ['id', 'desa', 'kecamatan', ...HOUSEHOLD_RESULT] : ['id', ...CLASS_RESULT]),
     ...(keepsSurveyStatus ? ['survey_status'] : []),
@@ -168,7 +171,7 @@ export async function evaluateHouseholds(
   const extra = new Set((options.surveys ?? []).map(Number));
   const allSurveyRows = (await where(database('surveys').select(columns), 'household')) as Row[];
   const statusesOf = new Map<number, SurveyStatusRef[]>();
-  for (const row of allSurveyRows) {
+  for (const row of keepsSurveyStatus ? allSurveyRows : []) {
     const household = Number(row['household']);
     const list = statusesOf.get(household) ?? [];
     list.push({ id: Number(row['id']), round: Number(row['round']), status: row['status'] as SurveyStatus });

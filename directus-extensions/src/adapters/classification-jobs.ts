@@ -48,6 +48,8 @@ export type JobRunner = {
 type Context = Pick<ApiExtensionContext, 'database' | 'getSchema' | 'services' | 'logger'>;
 
 export const CHUNK_HOUSEHOLDS = 2_000;
+/** Causes of a job that never change a survey's status: households.survey_status is left alone. */
+const SURVEY_STATUS_KEPT = new Set(['poverty_lines', 'indicators', 'sub_kegiatan', 'fields']);
 const SCHEDULE_DELAY_MS = 250;
 
 let shared: JobRunner | null = null;
@@ -156,7 +158,13 @@ async function execute(
             schema,
             reference,
             { from, to },
-            { needs: request.needs, now: new Date(), warnings, profile },
+            {
+              needs: request.needs,
+              surveyStatus: request.source.split(',').some((source) => !SURVEY_STATUS_KEPT.has(source)),
+              now: new Date(),
+              warnings,
+              profile,
+            },
           ),
         );
         addCounts(counts, part);
