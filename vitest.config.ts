@@ -39,6 +39,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // a page answers in well under a second here, but CI shares 2 cores with Directus and the build
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],
