@@ -14,18 +14,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import knexFactory, { type Knex } from 'knex';
-import { generateDemoDataset } from '../demo/generate-demo-dataset.ts';
 import { createDirectusApi, type DirectusApi } from '../lib/directus-api.ts';
 import { findFreePort } from '../lib/find-free-port.ts';
 import { startInstance } from '../lib/start-instance.ts';
-import { readDesa } from '../seed/read-reference.ts';
 import type { BenchRow } from './bench-types.ts';
+import { loadDemoIntoSqlite } from './load-demo-into-sqlite.ts';
 
 const HOUSEHOLDS = Number(process.env['BENCH_HOUSEHOLDS'] ?? 100_000);
 const NAIVE_SAMPLE = Number(process.env['BENCH_NAIVE_SAMPLE'] ?? 2_000);
 const SAVES = Number(process.env['BENCH_SAVES'] ?? 200);
-const ROWS_PER_INSERT = 400;
 
 type JobStatus = { running: string | null; scheduled: string | null; last: { job: number | null } | null };
 type Job = {
@@ -53,7 +50,7 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
   try {
     const api = createDirectusApi(instance.url, instance.adminToken);
     await waitForJobs(api);
-    await loadDataset(path.join(dataDir, 'siap-pd.db'), log);
+    await loadDemoIntoSqlite(path.join(dataDir, 'siap-pd.db'), HOUSEHOLDS, log);
 
     // first full run: classification and every rule, needs created from nothing
     const first = await timed(() =>
@@ -174,64 +171,6 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
     rmSync(dataDir, { recursive: true, force: true });
   }
   return rows;
-}
-
-/** Inserts the generated households and surveys into the SQLite file, a few thousand rows per transaction. */
-async function loadDataset(file: string, log: (message: string) => void): Promise<void> {
-  const started = performance.now();
-  const dataset = generateDemoDataset({ desa: readDesa(), households: HOUSEHOLDS });
-  log(`Data dibuat: ${fmt(dataset.households.length)} RT, ${fmt(dataset.surveys.length)} survei.`);
-  const db = knexFactory({ client: 'sqlite3', connection: { filename: file }, useNullAsDefault: true });
-  try {
-    const now = Date.now();
-    const householdColumns = await columnsOf(db, 'households');
-    const surveyColumns = await columnsOf(db, 'surveys');
-    const idOf = new Map<string, number>();
-    const households = dataset.households.map(
-      ({ ref, related_household_ref: _related, ...household }, index) => {
-        idOf.set(ref, index + 1);
-        return pick({ ...household, id: index + 1, date_created: now, need_count: 0 }, householdColumns);
-      },
-    );
-    const surveys = dataset.surveys.map(({ household_ref, verified_by: _verifier, ...survey }, index) =>
-      pick(
-        {
-          ...survey,
-          id: index + 1,
-          household: idOf.get(household_ref),
-          surveyed_at: survey.surveyed_at ? Date.parse(survey.surveyed_at) : null,
-          verified_at: survey.verified_at ? Date.parse(survey.verified_at) : null,
-          aid_received: survey.aid_received === null ? null : JSON.stringify(survey.aid_received),
-          date_created: now,
-        },
-        surveyColumns,
-      ),
-    );
-    await insertAll(db, 'households', households);
-    await insertAll(db, 'surveys', surveys);
-  } finally {
-    await db.destroy();
-  }
-  log(`Data dimuat langsung ke SQLite dalam ${Math.round(performance.now() - started)} ms.`);
-}
-
-async function columnsOf(db: Knex, table: string): Promise<Set<string>> {
-  const info = (await db.raw(`PRAGMA table_info("${table}")`)) as Array<{ name: string }>;
-  return new Set(info.map((column) => column.name));
-}
-
-function pick(row: Record<string, unknown>, columns: Set<string>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).filter(([name]) => columns.has(name)));
-}
-
-async function insertAll(db: Knex, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 5_000) {
-    await db.transaction(async (trx) => {
-      const part = rows.slice(start, start + 5_000);
-      for (let i = 0; i < part.length; i += ROWS_PER_INSERT)
-        await trx(table).insert(part.slice(i, i + ROWS_PER_INSERT));
-    });
-  }
 }
 
 async function waitForJobs(api: DirectusApi): Promise<JobStatus> {

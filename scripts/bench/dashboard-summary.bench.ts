@@ -8,14 +8,13 @@
 // of the household list with its filtered total.
 //
 // It starts its own Directus (scripts/lib/start-instance.ts, SQLite in a temporary folder, no demo data),
-// loads the generated dataset (scripts/demo/generate-demo-dataset.ts) straight into the SQLite file while
+// loads the generated dataset (load-demo-into-sqlite.ts) straight into the SQLite file while
 // Directus is idle (REST would run the hooks for every row), lets the engine classify everyone and open
 // needs (POST /siap-pd/reclassify, when this build has it), and creates one Perencana user.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDirectus, rest, staticToken } from '@directus/sdk';
-import knexFactory, { type Knex } from 'knex';
 import { roles } from '../../access/roles.ts';
 import { readAreaPage } from '../../dashboard/src/lib/server/area-page.ts';
 import type { DirectusSchema, UserDirectus } from '../../dashboard/src/lib/server/directus-types.ts';
@@ -28,17 +27,15 @@ import {
 } from '../../dashboard/src/lib/server/summary.ts';
 import { parseHouseholdListQuery } from '../../dashboard/src/lib/household-list.ts';
 import type { SessionUser } from '../../dashboard/src/lib/session-user.ts';
-import { generateDemoDataset } from '../demo/generate-demo-dataset.ts';
 import { createDirectusApi, DirectusError } from '../lib/directus-api.ts';
 import { findFreePort } from '../lib/find-free-port.ts';
 import { startInstance } from '../lib/start-instance.ts';
-import { readDesa } from '../seed/read-reference.ts';
 import type { BenchRow } from './bench-types.ts';
+import { loadDemoIntoSqlite } from './load-demo-into-sqlite.ts';
 
 export const HOUSEHOLDS = Number(process.env['BENCH_HOUSEHOLDS'] ?? 100_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
 const NAIVE_RUNS = Number(process.env['BENCH_NAIVE_RUNS'] ?? 3);
-const ROWS_PER_INSERT = 400;
 const PLANNER_EMAIL = 'perencana.bench@siap-pd.example.org';
 const PLANNER_PASSWORD = 'bench-siap-pd-perencana';
 /** Issue #7: the Ringkasan server load under 150 ms median at 100,000 households on SQLite. */
@@ -59,7 +56,7 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
   const rows: BenchRow[] = [];
   try {
     const admin = createDirectusApi(instance.url, instance.adminToken);
-    const loaded = await loadDataset(path.join(dataDir, 'siap-pd.db'), log);
+    const loaded = await loadDemoIntoSqlite(path.join(dataDir, 'siap-pd.db'), HOUSEHOLDS, log);
     const classified = await classifyEveryone(instance.url, instance.adminToken, log);
 
     const planner = roles.find((role) => role.key === 'perencana');
@@ -218,66 +215,6 @@ export async function classifyEveryone(
       return false;
     }
     throw error;
-  }
-}
-
-/** Inserts the generated households and surveys into the SQLite file, a few thousand rows per transaction. */
-export async function loadDataset(file: string, log: (message: string) => void): Promise<number> {
-  const started = performance.now();
-  const dataset = generateDemoDataset({ desa: readDesa(), households: HOUSEHOLDS });
-  log(`Data dibuat: ${fmt(dataset.households.length)} RT, ${fmt(dataset.surveys.length)} survei.`);
-  const db = knexFactory({ client: 'sqlite3', connection: { filename: file }, useNullAsDefault: true });
-  try {
-    const now = Date.now();
-    const householdColumns = await columnsOf(db, 'households');
-    const surveyColumns = await columnsOf(db, 'surveys');
-    const idOf = new Map<string, number>();
-    const households = dataset.households.map(
-      ({ ref, related_household_ref: _related, ...household }, index) => {
-        idOf.set(ref, index + 1);
-        return pick({ ...household, id: index + 1, date_created: now, need_count: 0 }, householdColumns);
-      },
-    );
-    const surveys = dataset.surveys.map(({ household_ref, verified_by: _verifier, ...survey }, index) =>
-      pick(
-        {
-          ...survey,
-          id: index + 1,
-          household: idOf.get(household_ref),
-          // Directus keeps dates in SQLite as epoch milliseconds.
-          surveyed_at: survey.surveyed_at ? Date.parse(survey.surveyed_at) : null,
-          verified_at: survey.verified_at ? Date.parse(survey.verified_at) : null,
-          aid_received: survey.aid_received === null ? null : JSON.stringify(survey.aid_received),
-          date_created: now,
-        },
-        surveyColumns,
-      ),
-    );
-    await insertAll(db, 'households', households);
-    await insertAll(db, 'surveys', surveys);
-    log(`Data dimuat langsung ke SQLite dalam ${Math.round(performance.now() - started)} ms.`);
-    return households.length;
-  } finally {
-    await db.destroy();
-  }
-}
-
-async function columnsOf(db: Knex, table: string): Promise<Set<string>> {
-  const info = (await db.raw(`PRAGMA table_info("${table}")`)) as Array<{ name: string }>;
-  return new Set(info.map((column) => column.name));
-}
-
-function pick(row: Record<string, unknown>, columns: Set<string>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).filter(([name]) => columns.has(name)));
-}
-
-async function insertAll(db: Knex, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 5_000) {
-    await db.transaction(async (trx) => {
-      const part = rows.slice(start, start + 5_000);
-      for (let i = 0; i < part.length; i += ROWS_PER_INSERT)
-        await trx(table).insert(part.slice(i, i + ROWS_PER_INSERT));
-    });
   }
 }
 
