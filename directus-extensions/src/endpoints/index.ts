@@ -9,6 +9,7 @@ import { registerReconciliationRoutes } from './reconciliation-routes.ts';
 import { registerQualityRoutes } from './quality-routes.ts';
 import { registerDemoRoutes } from './demo-routes.ts';
 import { registerMaintenanceRoutes } from './maintenance-routes.ts';
+import { registerBatchReadRoutes } from './batch-read-routes.ts';
 
 /** All SIAP-PD endpoints live under /siap-pd/. Each route file is thin: adapter in, core, adapter out. */
 export default defineEndpoint({
@@ -24,5 +25,6 @@ export default defineEndpoint({
     registerQualityRoutes(router, context);
     registerDemoRoutes(router, context);
     registerMaintenanceRoutes(router, context);
+    registerBatchReadRoutes(router, context);
   },
 });

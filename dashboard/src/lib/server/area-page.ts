@@ -22,7 +22,8 @@ export interface AreaPageRequest {
 }
 
 /**
- * Everything an area page shows, read live under the user's own token, all requests in parallel.
+ * Everything an area page shows, read live under the user's own token: all reads start at once (the
+ * user's client sends them as one batch, see withBatchedReads), so Directus runs the aggregates side by side.
  */
 export async function readAreaPage(
   directus: UserDirectus,
