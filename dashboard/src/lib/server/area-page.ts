@@ -3,7 +3,7 @@ import type { AreaScope } from '../filters.ts';
 import { canReadSurveys, roleKeyOf } from '../roles.ts';
 import type { SessionUser } from '../session-user.ts';
 import type { UserDirectus } from './directus-types.ts';
-import { readMapData } from './map.ts';
+import { mapOf, readMapRows } from './map.ts';
 import { readDesaRefs, readKecamatanRefs, readPlanningSettings } from './reference.ts';
 import {
   progressOfRound,
@@ -37,28 +37,19 @@ export async function readAreaPage(
       : request.level === 'kecamatan'
         ? { kecamatan: request.kecamatan ?? null }
         : {};
-  // Every request goes out at once (none waits for the settings); the figures are shaped afterwards.
+  // Every read goes out at once (none waits for the settings or the names); the figures are shaped afterwards.
   const areaField = request.level === 'kabupaten' ? 'kecamatan' : 'desa';
-  const desaNamesRead =
-    request.withMap && request.level === 'kabupaten' ? readDesaRefs(directus) : Promise.resolve(null);
-  const [settings, areas, needs, located, groups, progressGroups] = await Promise.all([
+  const [settings, areas, needs, mapRows, mapNames, groups, progressGroups] = await Promise.all([
     readPlanningSettings(directus),
     request.level === 'kabupaten' ? readKecamatanRefs(directus) : readDesaRefs(directus, request.kecamatan),
     readNeedsSummary(directus, scope),
-    request.withMap
-      ? desaNamesRead.then(async (desaNames) =>
-          readMapData(
-            directus,
-            scope,
-            desaNames ?? (await readDesaRefs(directus, request.kecamatan)),
-            0,
-            request.level === 'kabupaten',
-          ),
-        )
-      : Promise.resolve(null),
+    request.withMap ? readMapRows(directus, scope, request.level === 'kabupaten') : Promise.resolve(null),
+    // the kabupaten map names every desa; a kecamatan's or desa's map names the desa it lists anyway
+    request.withMap && request.level === 'kabupaten' ? readDesaRefs(directus) : Promise.resolve(null),
     readAreaGroups(directus, scope, areaField, surveysReadable),
     readSurveyProgressGroups(directus, scope, surveysReadable),
   ]);
+  const located = mapRows === null ? null : mapOf(mapRows, mapNames ?? areas, 0);
   const summary = summarizeAreaGroups(groups, { areaField, names: areas, settings, surveysReadable });
   const progress = progressOfRound(progressGroups, settings);
   // The map is read alongside the figures; households without coordinates follow from both.
