@@ -89,6 +89,7 @@ export async function updateRows(
   constants: Record<string, unknown> = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  const sqlite = clientOf(database) === 'sqlite';
   const sameValues = new Map<string, { values: Record<string, unknown>; ids: number[] }>();
   for (const row of rows) {
     const key = JSON.stringify(row.values, (_key, value: unknown) => (value === undefined ? null : value));
@@ -102,9 +103,14 @@ export async function updateRows(
       const values: Record<string, unknown> = { ...constants };
       for (const [column, value] of Object.entries(group.values)) values[column] = bindable(value);
       for (let start = 0; start < group.ids.length; start += IDS_PER_STATEMENT) {
-        await database(table)
-          .whereIn('id', group.ids.slice(start, start + IDS_PER_STATEMENT))
-          .update(values);
+        const ids = group.ids.slice(start, start + IDS_PER_STATEMENT);
+        // SQLite: the ids as ONE JSON parameter (knex and the driver spend more on thousands of
+        // bound ids than SQLite spends on the update)
+        await (
+          sqlite
+            ? database(table).whereRaw('"id" IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
+            : database(table).whereIn('id', ids)
+        ).update(values);
       }
       continue;
     }
