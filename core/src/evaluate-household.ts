@@ -113,7 +113,8 @@ export function evaluateHousehold(input: EvaluateHouseholdInput): HouseholdEvalu
       extreme_line_used: classified.extreme_line_used,
       classified_survey: counted.id,
     };
-    facts = buildFacts(counted.answers, basis);
+    // the facts only feed the need rules
+    if (input.needs !== null) facts = buildFacts(counted.answers, basis);
   }
 
   const changes: HouseholdEvaluation['changes'] = diffColumns(household, result);

@@ -5,7 +5,7 @@ import knexFactory, { type Knex } from 'knex';
 import type { SchemaOverview } from '@directus/types';
 import { evaluateHouseholds, type EvaluateOptions } from './classification-engine.ts';
 import { createRowReader, loadClassificationReference } from './classification-rows.ts';
-import { updateRows } from './classification-sql.ts';
+import { selectRows, updateRows } from './classification-sql.ts';
 
 const TYPES: Record<string, Record<string, string>> = {
   households: {
@@ -396,6 +396,32 @@ describe('evaluateHouseholds (SQLite)', () => {
     expect((await householdRows())[1]).toMatchObject({ classification: 'tidak_miskin', need_count: 0 });
   });
 
+  it.each<[EvaluateOptions['needs']]>([['changed'], ['all']])(
+    'two counted surveys of a round: the later surveyed_at counts, whatever the ids (needs %s)',
+    async (needs) => {
+      // survey 11 has the higher id but was surveyed earlier than survey 10 (March 10)
+      await db('surveys').insert({
+        ...{ id: 11, household: 1, round: 2025, status: 'verified', member_count: 1 },
+        ...{
+          surveyed_at: Date.UTC(2025, 1, 1),
+          date_created: Date.UTC(2025, 5, 1),
+          monthly_income: 9_000_000,
+        },
+      });
+      await run({ needs });
+      expect((await householdRows())[0]).toMatchObject({ classified_survey: 10, classification: 'ekstrem' });
+      await db('surveys')
+        .where('id', 11)
+        .update({ surveyed_at: Date.UTC(2025, 2, 10) });
+      await run({ needs });
+      // same day: the later date_created wins
+      expect((await householdRows())[0]).toMatchObject({
+        classified_survey: 11,
+        classification: 'tidak_miskin',
+      });
+    },
+  );
+
   it('a rule switched off resolves its open needs; a planned one is flagged and kept', async () => {
     await run();
     await db('needs').where('id', 2).update({ status: 'planned' });
@@ -511,7 +537,40 @@ describe('createRowReader', () => {
     expect(createRowReader(schema, 'surveys')({ ...row })).toEqual(expected);
   });
 
+  it.each<[string, { skip?: string[]; only?: string[] }, Record<string, unknown>]>([
+    ['skip', { skip: ['date_created'] }, { roof_leaking: true, date_created: Date.UTC(2025, 2, 1) }],
+    ['only', { only: ['date_created'] }, { roof_leaking: 1, date_created: '2025-03-01T00:00:00.000Z' }],
+  ])('%s names the columns converted', (_name, options, expected) => {
+    const row = { roof_leaking: 1, date_created: Date.UTC(2025, 2, 1) };
+    expect(createRowReader(schema, 'surveys', options)({ ...row })).toEqual(expected);
+  });
+
   it('a JSON string Directus stored unquoted stays text', () => {
     expect(createRowReader(schema, 'indicators')({ value: 'rumbia_daun' })).toEqual({ value: 'rumbia_daun' });
+  });
+});
+
+describe('selectRows', () => {
+  it('reads on SQLite through one JSON text exactly what the plain query reads', async () => {
+    await db('surveys').insert([
+      { id: 40, household: 1, round: 2025, status: 'draft', floor_area_m2: 0.1 + 0.2, aid_received: '[1]' },
+      { id: 41, household: 1, round: 2025, status: 'draft', floor_area_m2: 1e300, roof_leaking: 0 },
+      { id: 42, household: 2, round: 2025, status: 'draft', floor_area_m2: -1.5, monthly_income: 2 ** 53 },
+      { id: 43, household: 2, round: 2025, status: 'draft', floor_area_m2: 36, toilet: 'é "x" \\ \n' },
+    ]);
+    const columns = [
+      'id',
+      'status',
+      'floor_area_m2',
+      'aid_received',
+      'roof_leaking',
+      'monthly_income',
+      'toilet',
+    ];
+    const query = () => db('surveys').whereBetween('id', [40, 49]).orderBy('id').select(columns);
+    const plain = (await query()) as Record<string, unknown>[];
+    expect(plain).toHaveLength(4);
+    expect(await selectRows(db, query(), columns)).toEqual(plain);
+    expect(await selectRows(db, db('surveys').where('id', 0).select(columns), columns)).toEqual([]);
   });
 });

@@ -47,7 +47,13 @@ export type JobRunner = {
 
 type Context = Pick<ApiExtensionContext, 'database' | 'getSchema' | 'services' | 'logger'>;
 
-export const CHUNK_HOUSEHOLDS = 2_000;
+/**
+ * Households per transaction, so that one transaction holds the database for a couple of hundred
+ * milliseconds at most. A classification-only pass (needs 'changed') costs about a third of a pass
+ * that runs every rule per household; its bigger chunks mean fewer commits (each commit syncs the
+ * SQLite journal and file: about 20 ms here, 1 s of a 100,000-household job in chunks of 2,000).
+ */
+export const CHUNK_HOUSEHOLDS: Record<JobRequest['needs'], number> = { all: 2_000, changed: 5_000 };
 /** Causes of a job that never change a survey's status: households.survey_status is left alone. */
 const SURVEY_STATUS_KEPT = new Set(['poverty_lines', 'indicators', 'sub_kegiatan', 'fields']);
 const SCHEDULE_DELAY_MS = 250;
@@ -149,7 +155,7 @@ async function execute(
         const edge = (await database('households')
           .where('id', '>=', from)
           .orderBy('id')
-          .offset(CHUNK_HOUSEHOLDS - 1)
+          .offset(CHUNK_HOUSEHOLDS[request.needs] - 1)
           .first('id')) as { id: number | string } | undefined;
         const to = edge === undefined ? high : Number(edge.id);
         const part = await inChunkTransaction(database, (trx) =>

@@ -12,15 +12,18 @@ type Kind = 'boolean' | 'json' | 'number' | 'date';
  * plain text: what does not parse stays text), PostgreSQL bigInteger/decimal text -> numbers,
  * timestamps and dates (SQLite keeps epoch milliseconds) -> ISO text. Unknown columns pass as they are.
  * `numbersAsText: false` (the database returns numbers as numbers, e.g. SQLite) skips the numbers.
+ * `skip` leaves the named columns as stored; `only` converts the named columns alone. Reading a row
+ * twice changes nothing, so a column skipped at first can be read later by a reader with `only`.
  */
 export function createRowReader(
   schema: SchemaOverview,
   collection: string,
-  options: { numbersAsText?: boolean } = {},
+  options: { numbersAsText?: boolean; skip?: readonly string[]; only?: readonly string[] } = {},
 ): (row: Row) => Row {
   const fields = schema.collections[collection]?.fields ?? {};
   const conversions: Array<[string, Kind]> = [];
   for (const [name, field] of Object.entries(fields)) {
+    if (options.skip?.includes(name) === true || options.only?.includes(name) === false) continue;
     const kind = kindOf(field.type);
     // SQLite returns numbers as numbers: only PostgreSQL (bigInteger, decimal as text) needs them read
     if (kind === 'number' && options.numbersAsText === false) continue;

@@ -1,5 +1,6 @@
 import type { SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
+import type { Row } from './classification-rows.ts';
 
 /** Keeps statements well below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const MAX_PARAMETERS = 8_000;
@@ -12,6 +13,47 @@ export function clientOf(database: Knex): ClientKind {
   if (name.includes('sqlite')) return 'sqlite';
   if (name === 'pg' || name.includes('postgres') || name === 'cockroachdb') return 'postgres';
   return 'other';
+}
+
+/**
+ * Runs `query`, which selects exactly `columns` (names, in that order), and returns its rows as knex
+ * would. On SQLite the rows come back as ONE JSON text (json_group_array) that V8 parses at once:
+ * node-sqlite3 spends about 10 µs building each row object, several times what parsing costs.
+ * Reals travel as their 17 significant digits (SQLite's JSON keeps 15), so every value reads back
+ * exactly as the driver would return it. Should SQLite refuse a value (a BLOB), the rows are read
+ * the plain way.
+ */
+export async function selectRows(
+  database: Knex,
+  query: Knex.QueryBuilder,
+  columns: readonly string[],
+): Promise<Row[]> {
+  if (clientOf(database) !== 'sqlite' || columns.length === 0 || columns.includes('*'))
+    return (await query) as Row[];
+  const native = query.toSQL().toNative();
+  const cells = columns
+    .map((column) => {
+      const cell = `q.${quote(column)}`;
+      return `CASE typeof(${cell}) WHEN 'real' THEN json(printf('%!.17g', ${cell})) ELSE ${cell} END`;
+    })
+    .join(', ');
+  let packed: string;
+  try {
+    const result = (await database.raw(
+      `SELECT json_group_array(json_array(${cells})) AS packed FROM (${native.sql}) AS q`,
+      native.bindings as readonly Knex.Value[],
+    )) as Array<{ packed?: unknown }>;
+    packed = String(result[0]?.packed ?? '[]');
+  } catch {
+    return (await query) as Row[];
+  }
+  const rows = JSON.parse(packed) as unknown[][];
+  const width = columns.length;
+  return rows.map((cells) => {
+    const row: Row = {};
+    for (let i = 0; i < width; i += 1) row[columns[i] as string] = cells[i] ?? null;
+    return row;
+  });
 }
 
 const PG_CAST: Record<string, string> = {
@@ -47,6 +89,7 @@ export async function updateRows(
   constants: Record<string, unknown> = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  const sqlite = clientOf(database) === 'sqlite';
   const sameValues = new Map<string, { values: Record<string, unknown>; ids: number[] }>();
   for (const row of rows) {
     const key = JSON.stringify(row.values, (_key, value: unknown) => (value === undefined ? null : value));
@@ -60,9 +103,14 @@ export async function updateRows(
       const values: Record<string, unknown> = { ...constants };
       for (const [column, value] of Object.entries(group.values)) values[column] = bindable(value);
       for (let start = 0; start < group.ids.length; start += IDS_PER_STATEMENT) {
-        await database(table)
-          .whereIn('id', group.ids.slice(start, start + IDS_PER_STATEMENT))
-          .update(values);
+        const ids = group.ids.slice(start, start + IDS_PER_STATEMENT);
+        // SQLite: the ids as ONE JSON parameter (knex and the driver spend more on thousands of
+        // bound ids than SQLite spends on the update)
+        await (
+          sqlite
+            ? database(table).whereRaw('"id" IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
+            : database(table).whereIn('id', ids)
+        ).update(values);
       }
       continue;
     }
