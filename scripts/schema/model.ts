@@ -743,7 +743,9 @@ export const collections: CollectionDef[] = [
           ['dismissed', 'Dikesampingkan'],
           ['resolved', 'Selesai (tidak terdeteksi lagi)'],
         ],
-        { required: true, defaultValue: 'open', indexed: true },
+        // no index of its own: siap_needs_summary (status, category, ...) starts with it, and an
+        // allocation run moves tens of thousands of needs between statuses (each index costs time)
+        { required: true, defaultValue: 'open' },
       ),
       f.boolean('no_longer_detected', ['Tidak terdeteksi lagi', 'No longer detected'], {
         defaultValue: false,
@@ -810,11 +812,15 @@ export const collections: CollectionDef[] = [
       integerKey(),
       householdM2o(),
       f.m2o('need', ['Kebutuhan', 'Need'], 'integer', '{{category}}'),
-      subKegiatanM2o({ required: true }),
-      pdM2o({ required: true }),
-      desaM2o({ required: false }),
-      kecamatanM2o(),
-      f.integer('fiscal_year', ['Tahun anggaran', 'Fiscal year'], { required: true, indexed: true }),
+      // Year, agency and sub-kegiatan share ONE composite index (siap_interventions_year, created by
+      // the maintenance step with the summary indexes); desa and kecamatan have none: an allocation
+      // run inserts up to 200,000 interventions, and every single-column index costs it time
+      // (readers filter by year, agency, household or run; see summary-indexes.ts).
+      subKegiatanM2o({ required: true, indexed: false }),
+      pdM2o({ required: true, indexed: false }),
+      desaM2o({ required: false, indexed: false }),
+      kecamatanM2o({ indexed: false }),
+      f.integer('fiscal_year', ['Tahun anggaran', 'Fiscal year'], { required: true }),
       f.m2o('allocation_run', ['Alokasi', 'Allocation run'], 'integer', '#{{id}}'),
       f.integer('quantity', ['Volume', 'Quantity'], { defaultValue: 1 }),
       f.rupiah('unit_cost', ['Biaya satuan (Rp)', 'Unit cost'], { readonly: true }),

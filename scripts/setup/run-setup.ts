@@ -37,8 +37,13 @@ export async function runSetup(o: SetupOptions): Promise<SetupReport> {
   log(
     `Skema: ${schema.created} objek baru dibuat${schema.keptAsIs > 0 ? `, ${schema.keptAsIs} perubahan lokal dipertahankan` : ''}.`,
   );
-  const indexes = await api.post<{ created: string[] }>('/siap-pd/maintenance/indexes', {});
+  const indexes = await api.post<{ created: string[]; dropped?: string[] }>(
+    '/siap-pd/maintenance/indexes',
+    {},
+  );
   if (indexes.created.length > 0) log(`Indeks ringkasan dibuat: ${indexes.created.join(', ')}.`);
+  if (indexes.dropped && indexes.dropped.length > 0)
+    log(`Indeks lama yang sudah tergantikan dihapus: ${indexes.dropped.join(', ')}.`);
   await applySettings(api, newDatabase);
   const access = await applyAccess(api);
   log(`Hak akses: ${access.created} dibuat, ${access.updated} diperbarui, ${access.deleted} dihapus.`);

@@ -61,6 +61,19 @@ async function readColumns(
   return { count: values[0]?.length ?? 0, columns: values };
 }
 
+/** Starts a knex query at once (a builder only runs when awaited) and keeps its outcome for later. */
+function runNow<T>(query: PromiseLike<T>): Promise<T> {
+  const started = Promise.resolve(query);
+  // handled when awaited; this keeps an early failure from counting as unhandled meanwhile
+  started.catch(() => undefined);
+  return started;
+}
+
+/** Lets the query just started reach the database thread before this thread does synchronous work. */
+function yieldToDatabase(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** One column of `readColumns` (an empty column when absent). */
 function column(table: { columns: unknown[][] }, index: number): unknown[] {
   return table.columns[index] ?? [];
@@ -236,8 +249,9 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
   const needs = await readColumns(
     database,
     (isSqlite(database)
-      ? // a plain scan in id order: the status indexes (needs_status_index, siap_needs_summary) make
-        // SQLite visit the rows in random order, twice as slow when most needs are open or planned
+      ? // a plain scan in id order: the status index (siap_needs_summary; older databases also have
+        // needs_status_index) makes SQLite visit the rows in random order, twice as slow when most
+        // needs are open or planned
         database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
       : database('needs').whereIn('status', ['open', 'planned'])
     ).select('id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'),
@@ -464,23 +478,34 @@ export async function writeAllocationRun(
   const sqlite = isSqlite(trx);
   const reuse = sqlite || isPostgres(trx);
 
-  const inserted = (await trx('allocation_runs')
-    .insert({
-      fiscal_year: record.fiscal_year,
-      status: 'draft',
-      scope: record.scope === null ? null : JSON.stringify(record.scope),
-      parameters: JSON.stringify(record.parameters),
-      totals: JSON.stringify(result.totals),
-      agencies: JSON.stringify(result.agencies),
-      lines: JSON.stringify(result.lines),
-      unfunded: JSON.stringify(result.unfunded),
-      date_created: record.now,
-      user_created: record.user,
-    })
-    .returning('id')) as (number | { id: number })[];
-  const first = inserted[0];
-  const run = Number(typeof first === 'object' ? first.id : first);
-  lap('write_run_record');
+  // needs: only real changes
+  const served = new Set<number>();
+  for (const intervention of result.interventions) for (const need of intervention.needs) served.add(need);
+  const releasedNeeds = new Set(result.release.needs);
+  const reopen = result.release.needs.filter((id) => !served.has(id));
+  const plan = [...served].filter((id) => !releasedNeeds.has(id)).sort((a, b) => a - b);
+
+  // The need statuses go first: the longest statement of a run on SQLite (every page of the needs
+  // table and of siap_needs_summary), and it needs nothing else of this run. While SQLite works on
+  // it in its own thread, this thread prepares the run record's JSON (the unfunded list alone is
+  // tens of megabytes) and the rows of the new interventions.
+  const planning = runNow(
+    updateByIds(trx, sqlite, 'needs', plan, { status: 'planned', date_updated: record.now }),
+  );
+  await yieldToDatabase();
+
+  const runRecord = {
+    fiscal_year: record.fiscal_year,
+    status: 'draft',
+    scope: record.scope === null ? null : JSON.stringify(record.scope),
+    parameters: JSON.stringify(record.parameters),
+    totals: JSON.stringify(result.totals),
+    agencies: JSON.stringify(result.agencies),
+    lines: JSON.stringify(result.lines),
+    unfunded: JSON.stringify(result.unfunded),
+    date_created: record.now,
+    user_created: record.user,
+  };
 
   // which released interventions come back unchanged (looked up by household: a handful each)
   const releasedByHousehold = new Map<number, ExistingIntervention[]>();
@@ -508,69 +533,83 @@ export async function writeAllocationRun(
   const keptIds = new Set(kept);
   const toDelete = result.release.interventions.filter((id) => !keptIds.has(id));
 
+  // rows in household order: the indexes on household and need grow at their end
+  const ordered = [...fresh].sort(
+    (a, b) => a.household - b.household || (a.sub_kegiatan < b.sub_kegiatan ? -1 : 1),
+  );
+  // SQLite: the year and the run are the same for every row: bound once, not read from each row's JSON
+  const sqliteRows = sqlite
+    ? JSON.stringify(
+        ordered.map((intervention) => [
+          intervention.household,
+          intervention.need,
+          intervention.sub_kegiatan,
+          intervention.perangkat_daerah,
+          intervention.desa,
+          intervention.kecamatan,
+          intervention.quantity,
+          intervention.unit_cost,
+          intervention.planned_cost,
+        ]),
+      )
+    : null;
+  lap('write_prepare');
+
+  await planning;
+  await updateByIds(trx, sqlite, 'needs', reopen, { status: 'open', date_updated: record.now });
+  lap('write_need_statuses');
+
+  const inserted = (await trx('allocation_runs').insert(runRecord).returning('id')) as (
+    number | { id: number }
+  )[];
+  const first = inserted[0];
+  const run = Number(typeof first === 'object' ? first.id : first);
+  lap('write_run_record');
+
   await deleteByIds(trx, sqlite, 'interventions', toDelete, { status: 'planned' });
   if (reuse)
     await updateByIds(trx, sqlite, 'interventions', kept, { allocation_run: run, date_updated: record.now });
   lap('write_release_previous');
 
-  // rows in household order: the indexes on household and need grow at their end
-  const rows = [...fresh]
-    .sort((a, b) => a.household - b.household || (a.sub_kegiatan < b.sub_kegiatan ? -1 : 1))
-    .map((intervention) => [
-      intervention.household,
-      intervention.need,
-      intervention.sub_kegiatan,
-      intervention.perangkat_daerah,
-      intervention.desa,
-      intervention.kecamatan,
-      record.fiscal_year,
-      run,
-      intervention.quantity,
-      intervention.unit_cost,
-      intervention.planned_cost,
-    ]);
-  if (sqlite) {
-    if (rows.length > 0) {
-      // the year and the run are the same for every row: bound once, not read from each row's JSON
-      const perRow = rows.map((row) => [...row.slice(0, 6), ...row.slice(8)]);
+  if (sqliteRows !== null) {
+    if (ordered.length > 0) {
       await trx.raw(
         `insert into interventions (${INTERVENTION_COLUMNS.join(', ')}, status, date_created)
          select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ?, ?,
                 value ->> 6, value ->> 7, value ->> 8, 'planned', ?
          from json_each(?)`,
-        [record.fiscal_year, run, record.now, JSON.stringify(perRow)],
+        [record.fiscal_year, run, record.now, sqliteRows],
       );
     }
   } else {
-    for (const part of chunks(rows, INSERT_CHUNK)) {
+    for (const part of chunks(ordered, INSERT_CHUNK)) {
       await trx('interventions').insert(
-        part.map((row) => ({
-          ...Object.fromEntries(INTERVENTION_COLUMNS.map((column, index) => [column, row[index]])),
+        part.map((intervention) => ({
+          household: intervention.household,
+          need: intervention.need,
+          sub_kegiatan: intervention.sub_kegiatan,
+          perangkat_daerah: intervention.perangkat_daerah,
+          desa: intervention.desa,
+          kecamatan: intervention.kecamatan,
+          fiscal_year: record.fiscal_year,
+          allocation_run: run,
+          quantity: intervention.quantity,
+          unit_cost: intervention.unit_cost,
+          planned_cost: intervention.planned_cost,
           status: 'planned',
           date_created: record.now,
         })),
       );
     }
   }
-
   lap('write_insert_interventions');
-
-  // needs: only real changes
-  const served = new Set<number>();
-  for (const intervention of result.interventions) for (const need of intervention.needs) served.add(need);
-  const released = new Set(result.release.needs);
-  const reopen = result.release.needs.filter((id) => !served.has(id));
-  const plan = [...served].filter((id) => !released.has(id)).sort((a, b) => a - b);
-  await updateByIds(trx, sqlite, 'needs', reopen, { status: 'open', date_updated: record.now });
-  await updateByIds(trx, sqlite, 'needs', plan, { status: 'planned', date_updated: record.now });
-  lap('write_need_statuses');
 
   return {
     run,
     released: result.release.interventions.length,
     kept: kept.length,
     deleted: toDelete.length,
-    inserted: rows.length,
+    inserted: ordered.length,
     created: result.interventions.length,
     reopened_needs: reopen.length,
     planned_needs: served.size,

@@ -12,7 +12,8 @@ const ADMIN_ONLY = {
 
 /**
  * POST /siap-pd/maintenance/indexes   administrator only; creates the composite indexes the summaries
- *      need when they are missing (run by the setup on every start) -> { data: { created, existing, skipped } }
+ *      need when they are missing and drops the single-column ones they supersede (run by the setup on
+ *      every start) -> { data: { created, existing, skipped, dropped } }
  */
 export function registerMaintenanceRoutes(router: Router, context: EndpointExtensionContext): void {
   const indexes = async (req: Request, res: Response): Promise<void> => {
