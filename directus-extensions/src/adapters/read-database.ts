@@ -6,6 +6,13 @@ type Logger = { warn: (message: string) => void; info: (message: string) => void
 
 /** How many read-only SQLite connections serve the summaries at once (one per core on a small server). */
 const READ_CONNECTIONS = 2;
+/** How often the write-ahead log is copied back into the database file, off the requests' path. */
+const CHECKPOINT_EVERY_MS = 1_000;
+/**
+ * Directus's own connection copies the log back itself only past this many pages (256 MB of 4 KB
+ * pages): a safety net should the background checkpoint ever fall behind.
+ */
+const AUTO_CHECKPOINT_PAGES = 65_536;
 
 let pending: Promise<Knex> | undefined;
 
@@ -19,6 +26,9 @@ let pending: Promise<Knex> | undefined;
  * (PRAGMA journal_mode = WAL, kept in the file) first: readers then never block Directus's writer and
  * the writer never blocks them, so a long import or re-classification cannot make a summary fail, nor
  * the other way round. Each reader sees the data as last committed.
+ *
+ * Commits then only append to the log (synchronous = NORMAL) and a checkpoint every second copies the log
+ * into the file in the background, as PostgreSQL does with its own write-ahead log.
  *
  * PostgreSQL (and any other client) already has a pool: Directus's own database is returned. So is it
  * when the file cannot switch to WAL or knex cannot be loaded; reads then simply wait their turn.
@@ -56,7 +66,12 @@ async function openReadDatabase(main: Knex, env: Record<string, unknown>, logger
   }
   const knex = loadKnex();
   if (knex === null) return main;
-  return knex({
+  // Like PostgreSQL: a commit appends to the log and returns; the log is copied into the database file
+  // by a background checkpoint. With WAL, synchronous = NORMAL keeps the file consistent after a crash;
+  // only the last commits before a power loss may be lost. Both settings are for Directus's connection.
+  await main.raw('PRAGMA synchronous = NORMAL');
+  await main.raw(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+  const reader = knex({
     client: 'sqlite3',
     connection: { filename },
     useNullAsDefault: true,
@@ -73,6 +88,13 @@ async function openReadDatabase(main: Knex, env: Record<string, unknown>, logger
       },
     },
   });
+  // PASSIVE: copies what no reader still needs, never waits for or blocks Directus's writer.
+  setInterval(() => {
+    reader.raw('PRAGMA wal_checkpoint(PASSIVE)').catch((error: unknown) => {
+      logger.warn(`SIAP-PD: checkpoint WAL gagal (${String(error)}); dicoba lagi.`);
+    });
+  }, CHECKPOINT_EVERY_MS).unref();
+  return reader;
 }
 
 interface SqliteConnection {
