@@ -119,13 +119,16 @@ export async function readAllocationData(
   database: Knex,
   year: number,
   phases?: Phases,
+  readers: Knex = database,
 ): Promise<{ data: AllocationData; fromCache: boolean }> {
+  // The token comes from `database` BEFORE the rows (which `readers` may read on other connections): a
+  // write in between leaves the copy with an older token, so the next call reads again.
   const token = await freshnessToken(database);
   if (token !== null && cached !== null && cached.year === year && cached.token === token) {
     touch(cached);
     return { data: cached.data, fromCache: true };
   }
-  const data = await readFresh(database, year, phases);
+  const data = await readFresh(readers, year, phases);
   if (token !== null) {
     if (cached?.timer) clearTimeout(cached.timer);
     cached = { year, token, data, timer: null };
@@ -220,94 +223,121 @@ function touch(entry: Cached): void {
 
 async function readFresh(database: Knex, year: number, phases?: Phases): Promise<AllocationData> {
   const lap = stopwatch(phases);
-  const households = await readColumns(
-    database,
-    database('households as h')
-      .leftJoin('surveys as s', 's.id', 'h.classified_survey')
-      .select(
-        'h.id',
-        'h.desa',
-        'h.kecamatan',
-        'h.classification',
-        'h.income_per_capita',
-        'h.poverty_line_used',
-        'h.extreme_line_used',
-        's.status as survey_status',
-      ),
-    [
-      'id',
-      'desa',
-      'kecamatan',
-      'classification',
-      'income_per_capita',
-      'poverty_line_used',
-      'extreme_line_used',
-      'survey_status',
-    ],
+  // All reads start at once: on SQLite's read-only connections (readDatabase) or PostgreSQL's pool they
+  // run side by side; on one connection or in a transaction they simply queue.
+  const timedRead = async <T>(name: string, read: PromiseLike<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await read;
+    if (phases !== undefined) phases[name] = Math.round(performance.now() - started);
+    return result;
+  };
+  const householdsRead = timedRead(
+    'read_households',
+    readColumns(
+      database,
+      database('households as h')
+        .leftJoin('surveys as s', 's.id', 'h.classified_survey')
+        .select(
+          'h.id',
+          'h.desa',
+          'h.kecamatan',
+          'h.classification',
+          'h.income_per_capita',
+          'h.poverty_line_used',
+          'h.extreme_line_used',
+          's.status as survey_status',
+        ),
+      [
+        'id',
+        'desa',
+        'kecamatan',
+        'classification',
+        'income_per_capita',
+        'poverty_line_used',
+        'extreme_line_used',
+        'survey_status',
+      ],
+    ),
   );
-  lap('read_households');
-  const needs = await readColumns(
-    database,
-    (isSqlite(database)
-      ? // a plain scan in id order: the status index (siap_needs_summary; older databases also have
-        // needs_status_index) makes SQLite visit the rows in random order, twice as slow when most
-        // needs are open or planned
-        database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
-      : database('needs').whereIn('status', ['open', 'planned'])
-    ).select('id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'),
-    ['id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'],
+  const needsRead = timedRead(
+    'read_needs',
+    readColumns(
+      database,
+      (isSqlite(database)
+        ? // a plain scan in id order: the status index (siap_needs_summary; older databases also have
+          // needs_status_index) makes SQLite visit the rows in random order, twice as slow when most
+          // needs are open or planned
+          database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
+        : database('needs').whereIn('status', ['open', 'planned'])
+      ).select('id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'),
+      ['id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'],
+    ),
   );
-  lap('read_needs');
-  const rules = (await database('indicators').select('key', 'applies_to')) as Row[];
-  const subKegiatan = (await database('sub_kegiatan').select(
-    'code',
-    'name',
-    'perangkat_daerah',
-    'unit',
-    'unit_cost',
-    'active',
-  )) as Row[];
-  const ceilings = (await database('budget_ceilings')
-    .where({ fiscal_year: year })
-    .orderBy('id')
-    .select('perangkat_daerah', 'amount')) as Row[];
-  const interventions = await readColumns(
-    database,
-    database('interventions as i')
-      .leftJoin('allocation_runs as r', 'r.id', 'i.allocation_run')
-      .where((where) => {
-        where.where('i.fiscal_year', year).orWhereIn('i.status', ['planned', 'budgeted', 'in_progress']);
-      })
-      .select(
-        'i.id',
-        'i.household',
-        'i.sub_kegiatan',
-        'i.perangkat_daerah',
-        'i.desa',
-        'i.kecamatan',
-        'i.fiscal_year',
-        'i.status',
-        'i.planned_cost',
-        'r.status as run_status',
-        'i.need',
-        'i.unit_cost',
-      ),
-    [
-      'id',
-      'household',
-      'sub_kegiatan',
+  const rulesRead = runNow(database('indicators').select('key', 'applies_to') as PromiseLike<Row[]>);
+  const subKegiatanRead = runNow(
+    database('sub_kegiatan').select(
+      'code',
+      'name',
       'perangkat_daerah',
-      'desa',
-      'kecamatan',
-      'fiscal_year',
-      'status',
-      'planned_cost',
-      'run_status',
-      'need',
+      'unit',
       'unit_cost',
-    ],
+      'active',
+    ) as PromiseLike<Row[]>,
   );
-  lap('read_reference_interventions');
+  const ceilingsRead = runNow(
+    database('budget_ceilings')
+      .where({ fiscal_year: year })
+      .orderBy('id')
+      .select('perangkat_daerah', 'amount') as PromiseLike<Row[]>,
+  );
+  const interventionsRead = timedRead(
+    'read_reference_interventions',
+    readColumns(
+      database,
+      database('interventions as i')
+        .leftJoin('allocation_runs as r', 'r.id', 'i.allocation_run')
+        .where((where) => {
+          where.where('i.fiscal_year', year).orWhereIn('i.status', ['planned', 'budgeted', 'in_progress']);
+        })
+        .select(
+          'i.id',
+          'i.household',
+          'i.sub_kegiatan',
+          'i.perangkat_daerah',
+          'i.desa',
+          'i.kecamatan',
+          'i.fiscal_year',
+          'i.status',
+          'i.planned_cost',
+          'r.status as run_status',
+          'i.need',
+          'i.unit_cost',
+        ),
+      [
+        'id',
+        'household',
+        'sub_kegiatan',
+        'perangkat_daerah',
+        'desa',
+        'kecamatan',
+        'fiscal_year',
+        'status',
+        'planned_cost',
+        'run_status',
+        'need',
+        'unit_cost',
+      ],
+    ),
+  );
+  const [households, needs, rules, subKegiatan, ceilings, interventions] = await Promise.all([
+    householdsRead,
+    needsRead,
+    rulesRead,
+    subKegiatanRead,
+    ceilingsRead,
+    interventionsRead,
+  ]);
+  lap('read_rows');
 
   const ceilingByAgency: Record<string, number> = {};
   for (const row of ceilings) {
