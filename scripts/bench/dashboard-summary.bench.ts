@@ -108,16 +108,18 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
       note: `min ${round1(Math.min(...summaryTimes))} ms, maks ${round1(Math.max(...summaryTimes))} ms`,
     });
 
+    // The parts of the load, each a plain GET (in the page they go out as one batch).
+    const parts: Array<[string, () => Promise<unknown>]> = [
+      ['pengaturan', () => readPlanningSettings(directus)],
+      ['nama kecamatan', () => readKecamatanRefs(directus)],
+      ['angka rumah tangga', () => readAreaGroups(directus, {}, 'kecamatan', true)],
+      ['kemajuan survei', () => readSurveyProgressGroups(directus, {}, true)],
+      ['kebutuhan', () => readNeedsSummary(directus, {})],
+    ];
+
     // For information: the same reads as separate GET /items requests at once (how the page read before
     // POST /siap-pd/batch-read): Directus then authenticates each and runs them one after another on SQLite.
-    const separately = () =>
-      Promise.all([
-        readPlanningSettings(directus),
-        readKecamatanRefs(directus),
-        readNeedsSummary(directus, {}),
-        readAreaGroups(directus, {}, 'kecamatan', true),
-        readSurveyProgressGroups(directus, {}, true),
-      ]);
+    const separately = () => Promise.all(parts.map(([, part]) => part()));
     const separateTimes = await repeat(RUNS, separately);
     rows.push({
       measure: `pembanding: bacaan Ringkasan sebagai permintaan GET terpisah (median ${RUNS} kali)`,
@@ -126,14 +128,7 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
       note: `rasio ${Math.round((median(separateTimes) / summaryMedian) * 10) / 10}x`,
     });
 
-    // For information: each part of the load on its own (in the page they go out as one batch).
-    const parts: Array<[string, () => Promise<unknown>]> = [
-      ['pengaturan', () => readPlanningSettings(directus)],
-      ['nama kecamatan', () => readKecamatanRefs(directus)],
-      ['angka rumah tangga', () => readAreaGroups(directus, {}, 'kecamatan', true)],
-      ['kemajuan survei', () => readSurveyProgressGroups(directus, {}, true)],
-      ['kebutuhan', () => readNeedsSummary(directus, {})],
-    ];
+    // For information: each part on its own.
     for (const [name, part] of parts) {
       const times = await repeat(RUNS, part);
       rows.push({ measure: `bagian Ringkasan: ${name} (median)`, value: round1(median(times)), unit: 'ms' });

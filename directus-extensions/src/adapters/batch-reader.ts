@@ -38,7 +38,7 @@ export async function runBatchReads(
 ): Promise<BatchReadResult[]> {
   const { accountability, schema } = req as RequestWithDirectus;
   const { ItemsService } = context.services as { ItemsService: ItemsServiceClass };
-  const knex = await readDatabase(context.database, context.env, context.logger);
+  const knex = await readDatabase(context);
   return Promise.all(
     reads.map(async (read): Promise<BatchReadResult> => {
       try {

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 
 type KnexFactory = (config: Knex.Config) => Knex;
 type Logger = { warn: (message: string) => void; info: (message: string) => void };
+/** The part of a Directus extension context this needs (an endpoint's or a hook's). */
+type DirectusContext = { database: Knex; env: Record<string, unknown>; logger: Logger };
 
 /** How many read-only SQLite connections serve the summaries at once (one per core on a small server). */
 const READ_CONNECTIONS = 2;
@@ -33,7 +35,7 @@ let pending: Promise<Knex> | undefined;
  * PostgreSQL (and any other client) already has a pool: Directus's own database is returned. So is it
  * when the file cannot switch to WAL or knex cannot be loaded; reads then simply wait their turn.
  */
-export function readDatabase(main: Knex, env: Record<string, unknown>, logger: Logger): Promise<Knex> {
+export function readDatabase({ database: main, env, logger }: DirectusContext): Promise<Knex> {
   pending ??= openReadDatabase(main, env, logger).catch((error: unknown) => {
     logger.warn(
       `SIAP-PD: koneksi baca SQLite tambahan tidak dibuka (${String(error)}); ringkasan memakai koneksi utama.`,

@@ -139,7 +139,7 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
     // since), or the rows are read again in the transaction. Elsewhere nothing is cached: read inside.
     let t = performance.now();
     const warmed = isSqlite(context.database)
-      ? await readAllocationData(context.database, year, phases, await readers(context))
+      ? await readAllocationData(context.database, year, phases, await readDatabase(context))
       : { fromCache: true };
     const readBefore = elapsed(t);
     // one transaction: the read, the job record and every write succeed or fail together
@@ -242,7 +242,7 @@ async function preview(context: EndpointExtensionContext, req: Request, res: Res
     context.database,
     year,
     phases,
-    await readers(context),
+    await readDatabase(context),
   );
   const read_ms = elapsed(t0);
   const t1 = performance.now();
@@ -405,9 +405,4 @@ async function exportAllocation(
   }
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.send(formatExportCsv(table));
-}
-
-/** Where an allocation reads its rows outside a transaction: SQLite's read-only connections, or Directus's pool. */
-function readers(context: EndpointExtensionContext): Promise<EndpointExtensionContext['database']> {
-  return readDatabase(context.database, context.env, context.logger);
 }

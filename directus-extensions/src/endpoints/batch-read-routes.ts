@@ -13,7 +13,7 @@ import { sendError } from './send-error.ts';
  */
 export function registerBatchReadRoutes(router: Router, context: EndpointExtensionContext): void {
   // Open the read connections (and switch SQLite to WAL) at start, not in the first user's request.
-  void readDatabase(context.database, context.env, context.logger);
+  void readDatabase(context);
   const batchRead = async (req: Request, res: Response): Promise<void> => {
     try {
       const parsed = parseBatchReadRequest(req.body);
