@@ -245,6 +245,20 @@ describe('allocateBudget: the worked example', () => {
     ]);
   });
 
+  it.each<[limit: number | null, listed: number]>([
+    [0, 0],
+    [2, 2],
+    [3, 3],
+    [10, 3],
+    [null, 3],
+  ])('lists the first %s unfunded items when asked, counting and totalling them all', (limit, listed) => {
+    const limited = allocateBudget({ ...example(), unfunded_limit: limit });
+    expect(limited.unfunded).toEqual(result.unfunded.slice(0, listed));
+    expect(limited.unfunded_count).toBe(3);
+    expect(limited.totals).toEqual(result.totals);
+    expect(limited.agencies).toEqual(result.agencies);
+  });
+
   it('summarises lines per agency and sub-kegiatan', () => {
     expect(result.lines).toEqual([
       {

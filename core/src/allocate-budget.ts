@@ -1,4 +1,5 @@
-import { classifyHousehold } from './classify-household.ts';
+import { classifyPerCapita } from './classify-per-capita.ts';
+import { readNumber } from './read-number.ts';
 import type {
   AllocationHousehold,
   AllocationInput,
@@ -18,31 +19,13 @@ const ALL_CLASSES: readonly PovertyClass[] = ['ekstrem', 'miskin', 'tidak_miskin
 /** statuses in which an intervention still holds its needs (the household is being served) */
 const HOLDING: ReadonlySet<InterventionStatus> = new Set(['planned', 'budgeted', 'in_progress']);
 
-type HouseholdState = {
-  household: AllocationHousehold;
-  inScope: boolean;
-  /** priority class: 0 ekstrem, 1 miskin, 2 tidak_miskin; -1 never funded */
-  rank: number;
-  /** computed on the household's first need; undefined until then */
-  klass: Classification | null | undefined;
-  /** open, fundable needs */
-  count: number;
-  /** kept in sub-kegiatan code order; null until the first one (most households have none or few) */
-  candidates: Candidate[] | null;
-};
-
-type Candidate = {
-  need: number;
-  /** the other needs served by the same intervention (null when there is only one) */
-  more: number[] | null;
-  quantity: number;
-  sub: SubState;
-};
+/** a household's rank before its class is known, and of one that is never funded */
+const UNKNOWN_RANK = -2;
+const NEVER_FUNDED = -1;
+const ALL_CLASSES_MASK = 0b111;
 
 type SubState = {
   sub: AllocationSubKegiatan;
-  /** position in code order */
-  order: number;
   unitCost: number | null;
   agency: AgencyState;
   /** the line of this run: funded households, volume and rupiah */
@@ -82,20 +65,39 @@ type AgencyState = {
  *    lower per capita, then household id; a household's interventions by sub-kegiatan code.
  * 4. Each agency is funded greedily in that order up to its ceiling (none = fund all), skipping
  *    what does not fit and continuing with the next.
+ *
+ * A run of 100,000 households and 300,000 needs must stay well under a second (the what-if page
+ * calls this on every slider move), so the candidates live in typed arrays, one slot per need,
+ * and objects are made only for what the answer lists.
  */
 export function allocateBudget(input: AllocationInput): AllocationResult {
   const year = input.fiscal_year;
   const overrides = input.overrides ?? {};
-  const inScope = scopeTest(input.scope);
-  const states = indexHouseholds(input.households, inScope);
+  const homes = indexHouseholds(input.households, scopeTest(input.scope));
+  const householdCount = homes.list.length;
 
-  // 1. Release and reservation.
+  // Every sub-kegiatan code gets a number: the catalogue's in code order first (the order of a
+  // household's interventions), then other codes that interventions name.
+  const catalogue = [...input.sub_kegiatan].sort((a, b) => compare(a.code, b.code));
+  const codeNumbers = new Map<string, number>();
+  const numberOf = (code: string): number => {
+    let number = codeNumbers.get(code);
+    if (number === undefined) {
+      number = codeNumbers.size;
+      codeNumbers.set(code, number);
+    }
+    return number;
+  };
+  for (const sub of catalogue) numberOf(sub.code);
+
+  // 1. Release and reservation. `held`: household position + code number * household count.
   const releasedInterventions: number[] = [];
-  const held = new Set<string>();
+  const held = new Set<number>();
   const reserved = new Map<string, number>();
   for (const intervention of input.interventions) {
-    const household = states.get(intervention.household);
-    const scoped = household ? household.inScope : inScope(intervention.desa, intervention.kecamatan);
+    const position = homes.positionOf(intervention.household);
+    const scoped =
+      position >= 0 ? homes.inScope[position] === 1 : homes.scope(intervention.desa, intervention.kecamatan);
     if (
       intervention.fiscal_year === year &&
       intervention.status === 'planned' &&
@@ -106,8 +108,9 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
       continue;
     }
     const sameYear = intervention.fiscal_year === year && intervention.status !== 'cancelled';
-    if (HOLDING.has(intervention.status) || sameYear)
-      held.add(pairKey(intervention.household, intervention.sub_kegiatan));
+    // a household that is not in the input has no needs here to hold
+    if ((HOLDING.has(intervention.status) || sameYear) && position >= 0)
+      held.add(numberOf(intervention.sub_kegiatan) * householdCount + position);
     if (sameYear) {
       const agency = intervention.perangkat_daerah;
       reserved.set(agency, (reserved.get(agency) ?? 0) + Math.round(intervention.planned_cost ?? 0));
@@ -139,25 +142,31 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
   };
   for (const id of [...ceilings.keys(), ...reserved.keys()]) agencyOf(id);
   const unitCostOverrides = overrides.unit_costs ?? {};
-  const subs = new Map<string, SubState>();
-  [...input.sub_kegiatan]
-    .sort((a, b) => compare(a.code, b.code))
-    .forEach((sub, order) => {
-      subs.set(sub.code, {
-        sub,
-        order,
-        unitCost: readUnitCost(unitCostOverrides[sub.code] ?? sub.unit_cost),
-        agency: agencyOf(sub.perangkat_daerah),
-        households: 0,
-        volume: 0,
-        total: 0,
-      });
-    });
+  /** by code number; a code listed twice keeps its last entry */
+  const subs: (SubState | undefined)[] = [];
+  for (const sub of catalogue) {
+    subs[numberOf(sub.code)] = {
+      sub,
+      unitCost: readUnitCost(unitCostOverrides[sub.code] ?? sub.unit_cost),
+      agency: agencyOf(sub.perangkat_daerah),
+      households: 0,
+      volume: 0,
+      total: 0,
+    };
+  }
 
-  // 2. Candidates.
-  const appliesTo = new Map(input.rules.map((rule) => [rule.key, rule.applies_to]));
-  const allowedClasses = new Set<Classification>(overrides.classes ?? ALL_CLASSES);
-  const classOf = classifier(overrides.poverty_line, overrides.extreme_poverty_line, year);
+  // 2. Candidates: one slot per need that may be funded.
+  const requested = classMask(overrides.classes ?? ALL_CLASSES);
+  /** per rule: the classes it may fund (its applies_to, empty = all) among those requested */
+  const ruleMasks = new Map<string, number>();
+  for (const rule of input.rules) {
+    const applies = rule.applies_to ?? [];
+    ruleMasks.set(rule.key, requested & (applies.length > 0 ? classMask(applies) : ALL_CLASSES_MASK));
+  }
+  const classOf = classifier(overrides.poverty_line, overrides.extreme_poverty_line);
+  const ranks = new Int8Array(householdCount).fill(UNKNOWN_RANK);
+  /** open, fundable needs per household */
+  const counts = new Int32Array(householdCount);
 
   const reopened: number[] = [];
   const skipped: AllocationSkipped = {
@@ -174,12 +183,19 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
   >();
   const checkHeld = held.size > 0;
 
-  for (const need of input.needs) {
-    const state = states.get(need.household);
-    if (state === undefined || !state.inScope) continue;
-    const household = state.household;
+  const needs = input.needs;
+  const candidateHousehold = new Int32Array(needs.length);
+  const candidateCode = new Int32Array(needs.length);
+  const candidateQuantity = new Float64Array(needs.length);
+  const candidateNeed = new Float64Array(needs.length);
+  let candidateCount = 0;
+  for (const need of needs) {
+    const position = homes.positionOf(need.household);
+    if (position < 0 || homes.inScope[position] === 0) continue;
+    const household = homes.list[position] as AllocationHousehold;
     const code = need.sub_kegiatan;
-    const isHeld = checkHeld && code !== null && held.has(pairKey(need.household, code));
+    const number = code === null ? undefined : codeNumbers.get(code);
+    const isHeld = checkHeld && number !== undefined && held.has(number * householdCount + position);
     if (need.status === 'planned') {
       if (isHeld) continue;
       reopened.push(need.id);
@@ -192,7 +208,7 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
       skipped.no_sub_kegiatan++;
       continue;
     }
-    const sub = subs.get(code);
+    const sub = number === undefined ? undefined : subs[number];
     if (sub === undefined || !sub.sub.active) {
       skipped.inactive_sub_kegiatan++;
       continue;
@@ -201,20 +217,17 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
       skipped.already_served++;
       continue;
     }
-    if (state.klass === undefined) {
-      state.klass = classOf(household);
-      state.rank = state.klass === null || state.klass === 'unclassified' ? -1 : CLASS_RANK[state.klass];
+    let rank = ranks[position] as number;
+    if (rank === UNKNOWN_RANK) {
+      const klass = classOf(household);
+      rank = klass === null || klass === 'unclassified' ? NEVER_FUNDED : CLASS_RANK[klass];
+      ranks[position] = rank;
     }
-    const klass = state.klass;
-    if (klass === null || klass === 'unclassified') {
+    if (rank === NEVER_FUNDED) {
       skipped.unclassified++;
       continue;
     }
-    const ruleClasses = appliesTo.get(need.indicator);
-    if (
-      !allowedClasses.has(klass) ||
-      (ruleClasses && ruleClasses.length > 0 && !ruleClasses.includes(klass))
-    ) {
+    if (((ruleMasks.get(need.indicator) ?? requested) & (1 << rank)) === 0) {
       skipped.class_excluded++;
       continue;
     }
@@ -226,99 +239,140 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
       missing.set(code, entry);
       continue;
     }
-    state.count++;
-    const candidates = (state.candidates ??= []);
-    let at = 0;
-    while (at < candidates.length && (candidates[at] as Candidate).sub.order < sub.order) at++;
-    const current = candidates[at];
-    if (current === undefined) {
-      candidates.push({ need: need.id, more: null, quantity, sub });
-    } else if (current.sub !== sub) {
-      candidates.splice(at, 0, { need: need.id, more: null, quantity, sub });
-    } else {
-      const previous = current.need;
-      if (quantity > current.quantity || (quantity === current.quantity && need.id < previous)) {
-        current.quantity = quantity;
-        current.need = need.id;
-        (current.more ??= []).push(previous);
-      } else {
-        (current.more ??= []).push(need.id);
-      }
-    }
+    counts[position] = (counts[position] as number) + 1;
+    candidateHousehold[candidateCount] = position;
+    candidateCode[candidateCount] = number as number;
+    candidateQuantity[candidateCount] = quantity;
+    candidateNeed[candidateCount] = need.id;
+    candidateCount++;
   }
   reopened.sort((a, b) => a - b);
 
+  // The candidates of each household side by side (a counting sort by household position):
+  // household p's are byHousehold[start[p] .. start[p + 1]).
+  const start = new Int32Array(householdCount + 1);
+  for (let k = 0; k < candidateCount; k++) (start[(candidateHousehold[k] as number) + 1] as number)++;
+  for (let p = 0; p < householdCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
+  const byHousehold = new Int32Array(candidateCount);
+  const fill = start.slice(0, householdCount);
+  for (let k = 0; k < candidateCount; k++) {
+    const p = candidateHousehold[k] as number;
+    byHousehold[fill[p] as number] = k;
+    fill[p] = (fill[p] as number) + 1;
+  }
+
   // 3. Priority.
-  const ordered: HouseholdState[] = [];
-  for (const state of states.values()) if (state.candidates !== null) ordered.push(state);
-  const n = ordered.length;
-  const groupKey = new Float64Array(n);
-  const perCapita = new Float64Array(n);
-  const ids = new Float64Array(n);
-  ordered.forEach((state, i) => {
-    groupKey[i] = state.rank * 1e7 - state.count;
-    perCapita[i] = state.household.per_capita ?? Number.MAX_VALUE;
-    ids[i] = state.household.id;
-  });
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort(
+  const ordered: number[] = [];
+  const groupKey = new Float64Array(householdCount);
+  const perCapita = new Float64Array(householdCount);
+  for (let p = 0; p < householdCount; p++) {
+    if (start[p + 1] === start[p]) continue;
+    ordered.push(p);
+    const household = homes.list[p] as AllocationHousehold;
+    groupKey[p] = (ranks[p] as number) * 1e7 - (counts[p] as number);
+    perCapita[p] = household.per_capita ?? Number.MAX_VALUE;
+  }
+  const list = homes.list;
+  ordered.sort(
     (a, b) =>
       (groupKey[a] as number) - (groupKey[b] as number) ||
       (perCapita[a] as number) - (perCapita[b] as number) ||
-      (ids[a] as number) - (ids[b] as number),
+      (list[a] as AllocationHousehold).id - (list[b] as AllocationHousehold).id,
   );
 
-  // 4. Greedy funding per agency.
-  const funded: PlannedIntervention[] = [];
-  const unfunded: UnfundedIntervention[] = [];
-  let householdsFunded = 0;
+  // 4. Greedy funding per agency. A household's candidates are put in code order; those of one
+  // sub-kegiatan are one intervention, recorded on the need with the largest quantity (then lowest id).
+  const fundedFirst = new Int32Array(candidateCount);
+  const fundedEnd = new Int32Array(candidateCount);
+  const fundedNeed = new Int32Array(candidateCount);
+  const unfundedNeed = new Int32Array(candidateCount);
   let fundedCount = 0;
-  const listInterventions = input.list_interventions !== false;
-  for (const index of order) {
-    const { household, candidates } = ordered[index] as HouseholdState & { candidates: Candidate[] };
+  let unfundedCount = 0;
+  let householdsFunded = 0;
+  for (const p of ordered) {
+    const from = start[p] as number;
+    const to = start[p + 1] as number;
+    sortByCode(byHousehold, from, to, candidateCode);
     let anyFunded = false;
-    for (const candidate of candidates) {
-      const { agency, sub } = candidate.sub;
-      const unitCost = candidate.sub.unitCost as number;
-      const cost = unitCost * candidate.quantity;
+    for (let g = from; g < to;) {
+      let chosen = byHousehold[g] as number;
+      const number = candidateCode[chosen] as number;
+      let end = g + 1;
+      for (; end < to && candidateCode[byHousehold[end] as number] === number; end++) {
+        const k = byHousehold[end] as number;
+        const quantity = candidateQuantity[k] as number;
+        const best = candidateQuantity[chosen] as number;
+        if (
+          quantity > best ||
+          (quantity === best && (candidateNeed[k] as number) < (candidateNeed[chosen] as number))
+        )
+          chosen = k;
+      }
+      const sub = subs[number] as SubState;
+      const agency = sub.agency;
+      const quantity = candidateQuantity[chosen] as number;
+      const cost = (sub.unitCost as number) * quantity;
       agency.listed = true;
       if (cost <= agency.remaining) {
         agency.remaining -= cost;
         agency.funded += cost;
-        candidate.sub.households++;
-        candidate.sub.volume += candidate.quantity;
-        candidate.sub.total += cost;
+        sub.households++;
+        sub.volume += quantity;
+        sub.total += cost;
         anyFunded = true;
+        fundedFirst[fundedCount] = g;
+        fundedEnd[fundedCount] = end;
+        fundedNeed[fundedCount] = chosen;
         fundedCount++;
-        if (!listInterventions) continue;
-        funded.push({
-          household: household.id,
-          need: candidate.need,
-          needs:
-            candidate.more === null
-              ? [candidate.need]
-              : [candidate.need, ...candidate.more].sort((a, b) => a - b),
-          sub_kegiatan: sub.code,
-          perangkat_daerah: agency.id,
-          desa: household.desa,
-          kecamatan: household.kecamatan,
-          quantity: candidate.quantity,
-          unit_cost: unitCost,
-          planned_cost: cost,
-        });
       } else {
         agency.unfunded += cost;
-        unfunded.push({
-          household: household.id,
-          need: candidate.need,
-          sub_kegiatan: sub.code,
-          perangkat_daerah: agency.id,
-          cost,
-        });
+        unfundedNeed[unfundedCount] = chosen;
+        unfundedCount++;
       }
+      g = end;
     }
     if (anyFunded) householdsFunded++;
+  }
+
+  // What the answer lists.
+  const funded: PlannedIntervention[] = [];
+  if (input.list_interventions !== false) {
+    for (let f = 0; f < fundedCount; f++) {
+      const chosen = fundedNeed[f] as number;
+      const household = list[candidateHousehold[chosen] as number] as AllocationHousehold;
+      const sub = subs[candidateCode[chosen] as number] as SubState;
+      const quantity = candidateQuantity[chosen] as number;
+      const served: number[] = [];
+      for (let g = fundedFirst[f] as number; g < (fundedEnd[f] as number); g++)
+        served.push(candidateNeed[byHousehold[g] as number] as number);
+      if (served.length > 1) served.sort((a, b) => a - b);
+      funded.push({
+        household: household.id,
+        need: candidateNeed[chosen] as number,
+        needs: served,
+        sub_kegiatan: sub.sub.code,
+        perangkat_daerah: sub.agency.id,
+        desa: household.desa,
+        kecamatan: household.kecamatan,
+        quantity,
+        unit_cost: sub.unitCost as number,
+        planned_cost: (sub.unitCost as number) * quantity,
+      });
+    }
+  }
+  const limit = input.unfunded_limit ?? null;
+  const shown = limit === null ? unfundedCount : Math.min(limit, unfundedCount);
+  const unfunded = new Array<UnfundedIntervention>(shown);
+  for (let u = 0; u < shown; u++) {
+    const chosen = unfundedNeed[u] as number;
+    const sub = subs[candidateCode[chosen] as number] as SubState;
+    unfunded[u] = {
+      household: (list[candidateHousehold[chosen] as number] as AllocationHousehold).id,
+      need: candidateNeed[chosen] as number,
+      sub_kegiatan: sub.sub.code,
+      perangkat_daerah: sub.agency.id,
+      cost: (sub.unitCost as number) * (candidateQuantity[chosen] as number),
+    };
   }
   const listed = [...agencies.values()].filter((agency) => agency.listed).sort((a, b) => compare(a.id, b.id));
 
@@ -338,6 +392,7 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
     })),
     lines: linesOf(subs),
     unfunded,
+    unfunded_count: unfundedCount,
     interventions: funded,
     interventions_count: fundedCount,
     missing_unit_cost: [...missing.values()]
@@ -355,8 +410,25 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
   };
 }
 
-function pairKey(household: number, subKegiatan: string): string {
-  return `${household}|${subKegiatan}`;
+/** Sorts `items[from..to)` by their code number (insertion sort: a household has a handful). */
+function sortByCode(items: Int32Array, from: number, to: number, code: Int32Array): void {
+  for (let i = from + 1; i < to; i++) {
+    const item = items[i] as number;
+    const key = code[item] as number;
+    let j = i - 1;
+    while (j >= from && (code[items[j] as number] as number) > key) {
+      items[j + 1] = items[j] as number;
+      j--;
+    }
+    items[j + 1] = item;
+  }
+}
+
+function classMask(classes: readonly Classification[]): number {
+  let mask = 0;
+  for (const klass of classes)
+    if (klass !== 'unclassified' && klass in CLASS_RANK) mask |= 1 << CLASS_RANK[klass];
+  return mask;
 }
 
 function scopeTest(
@@ -372,21 +444,16 @@ function scopeTest(
 function classifier(
   povertyLine: number | undefined,
   extremeLine: number | undefined,
-  year: number,
 ): (household: AllocationHousehold) => Classification | null {
   if (povertyLine === undefined && extremeLine === undefined) return (household) => household.classification;
   return (household) => {
     if (household.per_capita === null) return household.classification;
-    const poverty = povertyLine ?? household.poverty_line_used;
-    const extreme = extremeLine ?? household.extreme_line_used;
-    if (poverty === null || extreme === null) return 'unclassified';
-    return classifyHousehold({
-      answers: { monthly_income: household.per_capita, member_count: 1 },
-      round: year,
-      basis: 'income',
-      region: 'what-if',
-      lines: [{ year, region: 'what-if', poverty_line: poverty, extreme_poverty_line: extreme }],
-    }).classification;
+    // as classifyHousehold would with the per capita as the income of one member
+    const amount = readNumber(household.per_capita);
+    const poverty = readNumber(povertyLine ?? household.poverty_line_used);
+    const extreme = readNumber(extremeLine ?? household.extreme_line_used);
+    if (amount === null || amount < 0 || poverty === null || extreme === null) return 'unclassified';
+    return classifyPerCapita(Math.floor(amount), poverty, extreme);
   };
 }
 
@@ -418,10 +485,10 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function linesOf(subs: Map<string, SubState>): AllocationLine[] {
+function linesOf(subs: readonly (SubState | undefined)[]): AllocationLine[] {
   const lines: AllocationLine[] = [];
-  for (const state of subs.values()) {
-    if (state.households === 0) continue;
+  for (const state of subs) {
+    if (state === undefined || state.households === 0) continue;
     lines.push({
       sub_kegiatan: state.sub.code,
       perangkat_daerah: state.agency.id,
@@ -436,40 +503,48 @@ function linesOf(subs: Map<string, SubState>): AllocationLine[] {
 }
 
 type HouseholdIndex = {
-  get(id: number): HouseholdState | undefined;
-  values(): Iterable<HouseholdState>;
+  /** each household once (the first of a repeated id), in input order */
+  list: AllocationHousehold[];
+  /** 1 when list[position] is in scope */
+  inScope: Uint8Array;
+  scope: (desa: string | null, kecamatan: string | null) => boolean;
+  /** the household's position in `list`, -1 when it is not there */
+  positionOf(id: number): number;
 };
 
-/** One state per household, found by id: an array when ids are dense (the usual case), else a Map. */
+/** Households found by id: through an array when ids are dense (the usual case), else a Map. */
 function indexHouseholds(
   households: readonly AllocationHousehold[],
-  inScope: (desa: string | null, kecamatan: string | null) => boolean,
+  scope: (desa: string | null, kecamatan: string | null) => boolean,
 ): HouseholdIndex {
-  const list: HouseholdState[] = households.map((household) => ({
-    household,
-    inScope: inScope(household.desa, household.kecamatan),
-    rank: -1,
-    klass: undefined,
-    count: 0,
-    candidates: null,
-  }));
   let max = 0;
   let dense = true;
   for (const household of households) {
     if (!Number.isInteger(household.id) || household.id < 0) dense = false;
     else if (household.id > max) max = household.id;
   }
+  const list: AllocationHousehold[] = [];
+  let positionOf: (id: number) => number;
   if (dense && max <= 2 * households.length + 1_024) {
-    const byId: (HouseholdState | undefined)[] = new Array<HouseholdState | undefined>(max + 1).fill(
-      undefined,
-    );
-    for (const state of list) byId[state.household.id] ??= state;
-    return {
-      get: (id) => (Number.isInteger(id) && id >= 0 && id <= max ? byId[id] : undefined),
-      values: () => byId.filter((state): state is HouseholdState => state !== undefined),
-    };
+    const byId = new Int32Array(max + 1).fill(-1);
+    for (const household of households) {
+      if (byId[household.id] !== -1) continue;
+      byId[household.id] = list.length;
+      list.push(household);
+    }
+    positionOf = (id) => (id >= 0 && id <= max ? (byId[id] ?? -1) : -1);
+  } else {
+    const byId = new Map<number, number>();
+    for (const household of households) {
+      if (byId.has(household.id)) continue;
+      byId.set(household.id, list.length);
+      list.push(household);
+    }
+    positionOf = (id) => byId.get(id) ?? -1;
   }
-  const byId = new Map<number, HouseholdState>();
-  for (const state of list) if (!byId.has(state.household.id)) byId.set(state.household.id, state);
-  return { get: (id) => byId.get(id), values: () => byId.values() };
+  const inScope = new Uint8Array(list.length);
+  list.forEach((household, position) => {
+    inScope[position] = scope(household.desa, household.kecamatan) ? 1 : 0;
+  });
+  return { list, inScope, scope, positionOf };
 }

@@ -102,6 +102,9 @@ export type AllocationInput = {
   overrides?: AllocationOverrides;
   /** false: count the funded interventions without listing them (a what-if needs only the answer) */
   list_interventions?: boolean;
+  /** how many unfunded interventions to list, the first in priority order (default all); totals and
+   * `unfunded_count` always cover them all */
+  unfunded_limit?: number | null;
 };
 
 export type AllocationTotals = { funded: number; unfunded: number; households_funded: number };
@@ -184,6 +187,8 @@ export type AllocationResult = AllocationAnswer & {
   interventions: PlannedIntervention[];
   /** how many interventions are funded (also when they are not listed) */
   interventions_count: number;
+  /** how many interventions are unfunded (also beyond `unfunded_limit`) */
+  unfunded_count: number;
   missing_unit_cost: MissingUnitCost[];
   /** what a run deletes (interventions still planned for in-scope households) and reopens (needs) first */
   release: { interventions: number[]; needs: number[] };

@@ -1,3 +1,4 @@
+import { classifyPerCapita } from './classify-per-capita.ts';
 import { readNumber } from './read-number.ts';
 import { selectPovertyLine } from './select-poverty-line.ts';
 import type {
@@ -68,9 +69,7 @@ export function classifyHousehold(input: ClassifyHouseholdInput): Classification
   const perCapita = Math.floor(amount / members);
   if (!usable) return result('unclassified', 'no_poverty_line', perCapita);
 
-  if (perCapita < extremeLine) return result('ekstrem', null, perCapita);
-  if (perCapita < povertyLine) return result('miskin', null, perCapita);
-  return result('tidak_miskin', null, perCapita);
+  return result(classifyPerCapita(perCapita, povertyLine, extremeLine), null, perCapita);
 }
 
 function isBlank(value: unknown): boolean {

@@ -226,6 +226,27 @@ describe('readAllocationData (SQLite)', () => {
     expect(again.fromCache).toBe(false);
     expect(again.data.households[0]?.per_capita).toBe(299000);
   });
+
+  it('reads a text holding the separator of its fast path, and empty text, as they are stored', async () => {
+    await db('indicators').insert({ key: 'odd\u001fkey', applies_to: null });
+    await db('needs').insert({ id: 40, household: 1, indicator: 'odd\u001fkey', status: 'open' });
+    await db('households').where({ id: 3 }).update({ desa: null });
+    try {
+      const { data } = await readAllocationData(db, 2026);
+      expect(data.needs.map((n) => [n.id, n.indicator, n.sub_kegiatan])).toEqual([
+        [10, 'floor', 'S1'],
+        [11, 'jkn', 'S2'],
+        [20, 'floor', 'S1'],
+        [30, 'floor', 'S1'],
+        [40, 'odd\u001fkey', null],
+      ]);
+      expect(data.households.map((h) => h.desa)).toEqual(['d1', 'd1', null]);
+    } finally {
+      await db('needs').where({ id: 40 }).delete();
+      await db('indicators').where({ key: 'odd\u001fkey' }).delete();
+      await db('households').where({ id: 3 }).update({ desa: 'd2' });
+    }
+  });
 });
 
 describe('writeAllocationRun (SQLite)', () => {

@@ -36,29 +36,79 @@ export function isSqlite(database: Knex): boolean {
   return client === 'sqlite3' || client === 'sqlite' || client === 'better-sqlite3';
 }
 
+/** How a column is read: numbers as numbers; text as strings, where NULL reads as '' (see toText). */
+type ColumnKinds = Readonly<Record<string, 'number' | 'text'>>;
+type Columns = { count: number; columns: unknown[][] };
+
+/** Separates the text values of a column on SQLite (the ASCII unit separator, never in a code or key). */
+const UNIT_SEPARATOR = '\u001f';
+
 /**
- * Runs a select and returns its values column by column, in `columns` order (`count` rows). On
- * SQLite one JSON text holds one array per column: V8 parses flat arrays of numbers and repeated
- * strings more than twice as fast as one small array per row.
+ * Runs a select and returns its values column by column, in the order of `kinds` (`count` rows). On
+ * SQLite it asks for one JSON text holding an array per number column, and one text per text column
+ * with the values joined by the unit separator: V8 parses flat arrays of numbers fast, and splitting a
+ * text is twice as fast as parsing the same strings from JSON. A text that itself holds the separator
+ * is noticed (the count does not match) and the columns are read again as JSON.
  */
-async function readColumns(
-  database: Knex,
-  query: Knex.QueryBuilder,
-  columns: readonly string[],
-): Promise<{ count: number; columns: unknown[][] }> {
+async function readColumns(database: Knex, query: Knex.QueryBuilder, kinds: ColumnKinds): Promise<Columns> {
+  const names = Object.keys(kinds);
   if (!isSqlite(database)) {
     const rows = (await query) as Row[];
-    return { count: rows.length, columns: columns.map((column) => rows.map((row) => row[column])) };
+    return { count: rows.length, columns: names.map((name) => rows.map((row) => row[name])) };
   }
   const native = query.toSQL().toNative();
-  const list = columns.map((column) => `json_group_array(q."${column}")`).join(', ');
+  const bindings = native.bindings as readonly Knex.Value[];
+  const numbers = names.filter((name) => kinds[name] === 'number');
+  const texts = names.filter((name) => kinds[name] === 'text');
+  const selected = [
+    `json_array(${numbers.map((name) => `json_group_array(q."${name}")`).join(', ')}) as packed`,
+    ...texts.map((name, index) => `group_concat(coalesce(q."${name}", ''), char(31)) as t${index}`),
+    'count(*) as n',
+  ];
+  const [row] = (await database.raw(
+    `select ${selected.join(', ')} from (${native.sql}) as q`,
+    bindings,
+  )) as Row[];
+  const count = Number(row?.['n'] ?? 0);
+  const parsed = JSON.parse(String(row?.['packed'] ?? '[]')) as unknown[][];
+  const byName = new Map<string, unknown[]>(numbers.map((name, index) => [name, parsed[index] ?? []]));
+  for (const [index, name] of texts.entries()) {
+    const joined = row?.[`t${index}`];
+    const values = count === 0 || typeof joined !== 'string' ? [] : joined.split(UNIT_SEPARATOR);
+    if (values.length !== count) return readColumnsAsJson(database, native.sql, bindings, names);
+    byName.set(name, values);
+  }
+  return { count, columns: names.map((name) => byName.get(name) ?? []) };
+}
+
+async function readColumnsAsJson(
+  database: Knex,
+  sql: string,
+  bindings: readonly Knex.Value[],
+  names: readonly string[],
+): Promise<Columns> {
+  const list = names.map((name) => `json_group_array(q."${name}")`).join(', ');
   const result = (await database.raw(
-    `select json_array(${list}) as packed from (${native.sql}) as q`,
-    native.bindings as readonly Knex.Value[],
-  )) as { packed: string | null }[];
+    `select json_array(${list}) as packed from (${sql}) as q`,
+    bindings,
+  )) as {
+    packed: string | null;
+  }[];
   const parsed = JSON.parse(result[0]?.packed ?? '[]') as unknown[][];
-  const values = columns.map((_, index) => parsed[index] ?? []);
-  return { count: values[0]?.length ?? 0, columns: values };
+  const columns = names.map((_, index) => parsed[index] ?? []);
+  return { count: columns[0]?.length ?? 0, columns };
+}
+
+/** Appends columnar reads of the same columns, in order. */
+function concatColumns(parts: readonly Columns[]): Columns {
+  if (parts.length === 1) return parts[0] as Columns;
+  const width = parts[0]?.columns.length ?? 0;
+  return {
+    count: parts.reduce((total, part) => total + part.count, 0),
+    columns: Array.from({ length: width }, (_, index) =>
+      ([] as unknown[]).concat(...parts.map((part) => part.columns[index] ?? [])),
+    ),
+  };
 }
 
 /** Starts a knex query at once (a builder only runs when awaited) and keeps its outcome for later. */
@@ -166,7 +216,7 @@ export async function rememberRun(database: Knex, after: RunAftermath): Promise<
   const rows = await readColumns(
     database,
     database('interventions').where({ allocation_run: after.run }).select('id', 'household', 'sub_kegiatan'),
-    ['id', 'household', 'sub_kegiatan'],
+    { id: 'number', household: 'number', sub_kegiatan: 'text' },
   );
   if ((await freshnessToken(database)) !== after.token) return false;
   const { data, result, year } = after;
@@ -221,6 +271,23 @@ function touch(entry: Cached): void {
   entry.timer.unref();
 }
 
+type IdRange = (where: Knex.QueryBuilder) => void;
+
+/**
+ * Two id ranges that together cover `table` (one range inside a transaction, where reads queue on
+ * one connection anyway).
+ */
+async function idHalves(database: Knex, table: string): Promise<IdRange[]> {
+  const all: IdRange = () => undefined;
+  if ((database as unknown as { isTransaction?: boolean }).isTransaction === true) return [all];
+  const [bounds] = (await database(table).min('id as low').max('id as high')) as Row[];
+  const low = toNumber(bounds?.['low']);
+  const high = toNumber(bounds?.['high']);
+  if (low === null || high === null || high - low < 2) return [all];
+  const middle = Math.floor((low + high) / 2);
+  return [(where) => void where.where('id', '<=', middle), (where) => void where.where('id', '>', middle)];
+}
+
 async function readFresh(database: Knex, year: number, phases?: Phases): Promise<AllocationData> {
   const lap = stopwatch(phases);
   // All reads start at once: on SQLite's read-only connections (readDatabase) or PostgreSQL's pool they
@@ -247,30 +314,48 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
           'h.extreme_line_used',
           's.status as survey_status',
         ),
-      [
-        'id',
-        'desa',
-        'kecamatan',
-        'classification',
-        'income_per_capita',
-        'poverty_line_used',
-        'extreme_line_used',
-        'survey_status',
-      ],
+      {
+        id: 'number',
+        desa: 'text',
+        kecamatan: 'text',
+        classification: 'text',
+        income_per_capita: 'number',
+        poverty_line_used: 'number',
+        extreme_line_used: 'number',
+        survey_status: 'text',
+      },
     ),
   );
+  // the needs are most of what is read: two halves by id, side by side when there are two connections
   const needsRead = timedRead(
     'read_needs',
-    readColumns(
-      database,
-      (isSqlite(database)
-        ? // a plain scan in id order: the status index (siap_needs_summary; older databases also have
-          // needs_status_index) makes SQLite visit the rows in random order, twice as slow when most
-          // needs are open or planned
-          database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
-        : database('needs').whereIn('status', ['open', 'planned'])
-      ).select('id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'),
-      ['id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'],
+    idHalves(database, 'needs').then(async (halves) =>
+      concatColumns(
+        await Promise.all(
+          halves.map((half) =>
+            readColumns(
+              database,
+              (isSqlite(database)
+                ? // a plain scan in id order: the status index (siap_needs_summary; older databases also
+                  // have needs_status_index) makes SQLite visit the rows in random order, twice as slow
+                  // when most needs are open or planned
+                  database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
+                : database('needs').whereIn('status', ['open', 'planned'])
+              )
+                .andWhere(half)
+                .select('id', 'household', 'indicator', 'sub_kegiatan', 'quantity', 'status'),
+              {
+                id: 'number',
+                household: 'number',
+                indicator: 'text',
+                sub_kegiatan: 'text',
+                quantity: 'number',
+                status: 'text',
+              },
+            ),
+          ),
+        ),
+      ),
     ),
   );
   const rulesRead = runNow(database('indicators').select('key', 'applies_to') as PromiseLike<Row[]>);
@@ -313,20 +398,20 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
           'i.need',
           'i.unit_cost',
         ),
-      [
-        'id',
-        'household',
-        'sub_kegiatan',
-        'perangkat_daerah',
-        'desa',
-        'kecamatan',
-        'fiscal_year',
-        'status',
-        'planned_cost',
-        'run_status',
-        'need',
-        'unit_cost',
-      ],
+      {
+        id: 'number',
+        household: 'number',
+        sub_kegiatan: 'text',
+        perangkat_daerah: 'text',
+        desa: 'text',
+        kecamatan: 'text',
+        fiscal_year: 'number',
+        status: 'text',
+        planned_cost: 'number',
+        run_status: 'text',
+        need: 'number',
+        unit_cost: 'number',
+      },
     ),
   );
   const [households, needs, rules, subKegiatan, ceilings, interventions] = await Promise.all([
@@ -368,8 +453,6 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
   lap('read_convert');
   return data;
 }
-
-type Columns = { count: number; columns: unknown[][] };
 
 function householdsOf(table: Columns): AllocationHousehold[] {
   const [id, desa, kecamatan, classification, perCapita, povertyLine, extremeLine, survey] = columnsOf(

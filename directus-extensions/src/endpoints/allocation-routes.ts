@@ -59,20 +59,25 @@ const DEFAULT_UNFUNDED_LIMIT = 1_000;
  * it. `unfunded` lists the first `limit` items in priority order (all when null); `counts.unfunded`
  * and `unfunded_truncated` say how many there are.
  */
+/** How many unfunded items an answer lists (the request's `unfunded_limit`; null = all). */
+function shownOf(limit: number | null | undefined): number | null {
+  return limit === undefined ? DEFAULT_UNFUNDED_LIMIT : limit;
+}
+
 function answerOf(result: AllocationResult, limit: number | null | undefined) {
-  const shown = limit === undefined ? DEFAULT_UNFUNDED_LIMIT : limit;
+  const shown = shownOf(limit);
   return {
     fiscal_year: result.fiscal_year,
     totals: result.totals,
     agencies: result.agencies,
     lines: result.lines,
     unfunded: shown === null ? result.unfunded : result.unfunded.slice(0, shown),
-    unfunded_truncated: shown !== null && result.unfunded.length > shown,
+    unfunded_truncated: shown !== null && result.unfunded_count > shown,
     missing_unit_cost: result.missing_unit_cost,
     skipped: result.skipped,
     counts: {
       interventions: result.interventions_count,
-      unfunded: result.unfunded.length,
+      unfunded: result.unfunded_count,
       released_interventions: result.release.interventions.length,
       reopened_needs: result.release.needs.length,
     },
@@ -186,7 +191,7 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       const tClose = performance.now();
       await closeAllocationJob(trx, job, {
         status: 'done',
-        counts: { ...writes, ...result.totals, unfunded_items: result.unfunded.length },
+        counts: { ...writes, ...result.totals, unfunded_items: result.unfunded_count },
         message: `Alokasi ${year} #${writes.run}: ${writes.created} intervensi direncanakan, ${writes.released} dilepas.`,
       });
       phases['write_job'] += elapsed(tClose);
@@ -250,7 +255,9 @@ async function preview(context: EndpointExtensionContext, req: Request, res: Res
     ...data,
     ...(scope === undefined ? {} : { scope }),
     ...(overrides === undefined ? {} : { overrides }),
+    // nothing is saved: only the answer's part of the lists is made
     list_interventions: false,
+    unfunded_limit: shownOf(parsed.request.unfunded_limit),
   });
   const compute_ms = elapsed(t1);
   res.json({
