@@ -4,7 +4,10 @@ import type {
   AllocationHousehold,
   AllocationInput,
   AllocationLine,
+  AllocationNeed,
+  AllocationOverrides,
   AllocationResult,
+  AllocationRule,
   AllocationScope,
   AllocationSkipped,
   AllocationSubKegiatan,
@@ -155,19 +158,102 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
     };
   }
 
-  // 2. Candidates: one slot per need that may be funded.
+  const found = collectCandidates({
+    needs: input.needs,
+    rules: input.rules,
+    overrides,
+    homes,
+    codeNumbers,
+    subs,
+    held,
+  });
+  const groups = groupByHousehold(found.candidates, householdCount);
+  const ordered = orderHouseholds(groups.start, homes.list, found.ranks, found.counts);
+  const funding = fund(ordered, groups, found.candidates, subs);
+  const funded =
+    input.list_interventions === false ? [] : listFunded(funding, groups, found.candidates, homes.list, subs);
+  const unfunded = listUnfunded(funding, found.candidates, homes.list, subs, input.unfunded_limit ?? null);
+  const listed = [...agencies.values()].filter((agency) => agency.listed).sort((a, b) => compare(a.id, b.id));
+
+  return {
+    fiscal_year: year,
+    totals: {
+      funded: listed.reduce((total, agency) => total + agency.funded, 0),
+      unfunded: listed.reduce((total, agency) => total + agency.unfunded, 0),
+      households_funded: funding.households,
+    },
+    agencies: listed.map((agency) => ({
+      perangkat_daerah: agency.id,
+      ceiling: agency.ceiling,
+      reserved: agency.reserved,
+      funded: agency.funded,
+      unfunded: agency.unfunded,
+    })),
+    lines: linesOf(subs),
+    unfunded,
+    unfunded_count: funding.unfundedCount,
+    interventions: funded,
+    interventions_count: funding.fundedCount,
+    missing_unit_cost: [...found.missing.values()]
+      .map(({ sub, needs: count, volumes }) => ({
+        sub_kegiatan: sub.code,
+        name: sub.name,
+        perangkat_daerah: sub.perangkat_daerah,
+        households: volumes.size,
+        needs: count,
+        volume: sum(volumes.values()),
+      }))
+      .sort(byAgencyThenCode),
+    release: { interventions: releasedInterventions, needs: found.reopened },
+    skipped: found.skipped,
+  };
+}
+
+/** One slot per need that may be funded: its household's position, code number, units and need id. */
+type Candidates = {
+  household: Int32Array;
+  code: Int32Array;
+  quantity: Float64Array;
+  need: Float64Array;
+  count: number;
+};
+
+type Missing = Map<string, { sub: AllocationSubKegiatan; needs: number; volumes: Map<number, number> }>;
+
+/**
+ * 2. The needs that may be funded, and what happens to the others: planned needs no longer held
+ * return to open (`reopened`), the rest are counted in `skipped` or, without a unit cost, `missing`.
+ * Also each household's rank (its class; computed on its first need) and count of fundable needs.
+ */
+function collectCandidates(context: {
+  needs: readonly AllocationNeed[];
+  rules: readonly AllocationRule[];
+  overrides: AllocationOverrides;
+  homes: HouseholdIndex;
+  codeNumbers: ReadonlyMap<string, number>;
+  subs: readonly (SubState | undefined)[];
+  /** household position + code number * household count */
+  held: ReadonlySet<number>;
+}): {
+  candidates: Candidates;
+  ranks: Int8Array;
+  counts: Int32Array;
+  reopened: number[];
+  skipped: AllocationSkipped;
+  missing: Missing;
+} {
+  const { needs, overrides, homes, codeNumbers, subs, held } = context;
+  const householdCount = homes.list.length;
   const requested = classMask(overrides.classes ?? ALL_CLASSES);
   /** per rule: the classes it may fund (its applies_to, empty = all) among those requested */
   const ruleMasks = new Map<string, number>();
-  for (const rule of input.rules) {
+  for (const rule of context.rules) {
     const applies = rule.applies_to ?? [];
     ruleMasks.set(rule.key, requested & (applies.length > 0 ? classMask(applies) : ALL_CLASSES_MASK));
   }
   const classOf = classifier(overrides.poverty_line, overrides.extreme_poverty_line);
   const ranks = new Int8Array(householdCount).fill(UNKNOWN_RANK);
-  /** open, fundable needs per household */
   const counts = new Int32Array(householdCount);
-
   const reopened: number[] = [];
   const skipped: AllocationSkipped = {
     no_sub_kegiatan: 0,
@@ -177,18 +263,15 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
     already_served: 0,
     not_verified: 0,
   };
-  const missing = new Map<
-    string,
-    { sub: AllocationSubKegiatan; needs: number; volumes: Map<number, number> }
-  >();
+  const missing: Missing = new Map();
   const checkHeld = held.size > 0;
-
-  const needs = input.needs;
-  const candidateHousehold = new Int32Array(needs.length);
-  const candidateCode = new Int32Array(needs.length);
-  const candidateQuantity = new Float64Array(needs.length);
-  const candidateNeed = new Float64Array(needs.length);
-  let candidateCount = 0;
+  const candidates: Candidates = {
+    household: new Int32Array(needs.length),
+    code: new Int32Array(needs.length),
+    quantity: new Float64Array(needs.length),
+    need: new Float64Array(needs.length),
+    count: 0,
+  };
   for (const need of needs) {
     const position = homes.positionOf(need.household);
     if (position < 0 || homes.inScope[position] === 0) continue;
@@ -240,174 +323,197 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
       continue;
     }
     counts[position] = (counts[position] as number) + 1;
-    candidateHousehold[candidateCount] = position;
-    candidateCode[candidateCount] = number as number;
-    candidateQuantity[candidateCount] = quantity;
-    candidateNeed[candidateCount] = need.id;
-    candidateCount++;
+    const slot = candidates.count++;
+    candidates.household[slot] = position;
+    candidates.code[slot] = number as number;
+    candidates.quantity[slot] = quantity;
+    candidates.need[slot] = need.id;
   }
   reopened.sort((a, b) => a - b);
+  return { candidates, ranks, counts, reopened, skipped, missing };
+}
 
-  // The candidates of each household side by side (a counting sort by household position):
-  // household p's are byHousehold[start[p] .. start[p + 1]).
+/** The candidates of household p are byHousehold[start[p] .. start[p + 1]) (a counting sort). */
+type Groups = { start: Int32Array; byHousehold: Int32Array };
+
+function groupByHousehold(candidates: Candidates, householdCount: number): Groups {
   const start = new Int32Array(householdCount + 1);
-  for (let k = 0; k < candidateCount; k++) (start[(candidateHousehold[k] as number) + 1] as number)++;
+  for (let k = 0; k < candidates.count; k++) {
+    const next = (candidates.household[k] as number) + 1;
+    start[next] = (start[next] as number) + 1;
+  }
   for (let p = 0; p < householdCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
-  const byHousehold = new Int32Array(candidateCount);
+  const byHousehold = new Int32Array(candidates.count);
   const fill = start.slice(0, householdCount);
-  for (let k = 0; k < candidateCount; k++) {
-    const p = candidateHousehold[k] as number;
+  for (let k = 0; k < candidates.count; k++) {
+    const p = candidates.household[k] as number;
     byHousehold[fill[p] as number] = k;
     fill[p] = (fill[p] as number) + 1;
   }
+  return { start, byHousehold };
+}
 
-  // 3. Priority.
+/** 3. The positions of households with candidates, in priority order. */
+function orderHouseholds(
+  start: Int32Array,
+  list: readonly AllocationHousehold[],
+  ranks: Int8Array,
+  counts: Int32Array,
+): number[] {
   const ordered: number[] = [];
-  const groupKey = new Float64Array(householdCount);
-  const perCapita = new Float64Array(householdCount);
-  for (let p = 0; p < householdCount; p++) {
+  const groupKey = new Float64Array(list.length);
+  const perCapita = new Float64Array(list.length);
+  const ids = new Float64Array(list.length);
+  for (let p = 0; p < list.length; p++) {
     if (start[p + 1] === start[p]) continue;
     ordered.push(p);
-    const household = homes.list[p] as AllocationHousehold;
+    const household = list[p] as AllocationHousehold;
     groupKey[p] = (ranks[p] as number) * 1e7 - (counts[p] as number);
     perCapita[p] = household.per_capita ?? Number.MAX_VALUE;
+    ids[p] = household.id;
   }
-  const list = homes.list;
-  ordered.sort(
+  return ordered.sort(
     (a, b) =>
       (groupKey[a] as number) - (groupKey[b] as number) ||
       (perCapita[a] as number) - (perCapita[b] as number) ||
-      (list[a] as AllocationHousehold).id - (list[b] as AllocationHousehold).id,
+      (ids[a] as number) - (ids[b] as number),
   );
+}
 
-  // 4. Greedy funding per agency. A household's candidates are put in code order; those of one
-  // sub-kegiatan are one intervention, recorded on the need with the largest quantity (then lowest id).
-  const fundedFirst = new Int32Array(candidateCount);
-  const fundedEnd = new Int32Array(candidateCount);
-  const fundedNeed = new Int32Array(candidateCount);
-  const unfundedNeed = new Int32Array(candidateCount);
-  let fundedCount = 0;
-  let unfundedCount = 0;
-  let householdsFunded = 0;
+/**
+ * Funded interventions: byHousehold[first[f] .. end[f]) are the candidates of one household and
+ * sub-kegiatan, recorded on candidate funded[f]; unfunded[u] records the u-th that did not fit.
+ */
+type Funding = {
+  first: Int32Array;
+  end: Int32Array;
+  funded: Int32Array;
+  fundedCount: number;
+  unfunded: Int32Array;
+  unfundedCount: number;
+  /** households with at least one funded intervention */
+  households: number;
+};
+
+/**
+ * 4. Greedy funding per agency. A household's candidates are put in code order; those of one
+ * sub-kegiatan are one intervention, recorded on the need with the largest quantity (then lowest id).
+ */
+function fund(
+  ordered: readonly number[],
+  groups: Groups,
+  candidates: Candidates,
+  subs: readonly (SubState | undefined)[],
+): Funding {
+  const { start, byHousehold } = groups;
+  const { code, quantity, need } = candidates;
+  const funding: Funding = {
+    first: new Int32Array(candidates.count),
+    end: new Int32Array(candidates.count),
+    funded: new Int32Array(candidates.count),
+    fundedCount: 0,
+    unfunded: new Int32Array(candidates.count),
+    unfundedCount: 0,
+    households: 0,
+  };
   for (const p of ordered) {
     const from = start[p] as number;
     const to = start[p + 1] as number;
-    sortByCode(byHousehold, from, to, candidateCode);
+    sortByCode(byHousehold, from, to, code);
     let anyFunded = false;
     for (let g = from; g < to;) {
       let chosen = byHousehold[g] as number;
-      const number = candidateCode[chosen] as number;
+      const number = code[chosen] as number;
       let end = g + 1;
-      for (; end < to && candidateCode[byHousehold[end] as number] === number; end++) {
+      for (; end < to && code[byHousehold[end] as number] === number; end++) {
         const k = byHousehold[end] as number;
-        const quantity = candidateQuantity[k] as number;
-        const best = candidateQuantity[chosen] as number;
-        if (
-          quantity > best ||
-          (quantity === best && (candidateNeed[k] as number) < (candidateNeed[chosen] as number))
-        )
-          chosen = k;
+        const units = quantity[k] as number;
+        const best = quantity[chosen] as number;
+        if (units > best || (units === best && (need[k] as number) < (need[chosen] as number))) chosen = k;
       }
       const sub = subs[number] as SubState;
       const agency = sub.agency;
-      const quantity = candidateQuantity[chosen] as number;
-      const cost = (sub.unitCost as number) * quantity;
+      const units = quantity[chosen] as number;
+      const cost = (sub.unitCost as number) * units;
       agency.listed = true;
       if (cost <= agency.remaining) {
         agency.remaining -= cost;
         agency.funded += cost;
         sub.households++;
-        sub.volume += quantity;
+        sub.volume += units;
         sub.total += cost;
         anyFunded = true;
-        fundedFirst[fundedCount] = g;
-        fundedEnd[fundedCount] = end;
-        fundedNeed[fundedCount] = chosen;
-        fundedCount++;
+        funding.first[funding.fundedCount] = g;
+        funding.end[funding.fundedCount] = end;
+        funding.funded[funding.fundedCount] = chosen;
+        funding.fundedCount++;
       } else {
         agency.unfunded += cost;
-        unfundedNeed[unfundedCount] = chosen;
-        unfundedCount++;
+        funding.unfunded[funding.unfundedCount] = chosen;
+        funding.unfundedCount++;
       }
       g = end;
     }
-    if (anyFunded) householdsFunded++;
+    if (anyFunded) funding.households++;
   }
+  return funding;
+}
 
-  // What the answer lists.
-  const funded: PlannedIntervention[] = [];
-  if (input.list_interventions !== false) {
-    for (let f = 0; f < fundedCount; f++) {
-      const chosen = fundedNeed[f] as number;
-      const household = list[candidateHousehold[chosen] as number] as AllocationHousehold;
-      const sub = subs[candidateCode[chosen] as number] as SubState;
-      const quantity = candidateQuantity[chosen] as number;
-      const served: number[] = [];
-      for (let g = fundedFirst[f] as number; g < (fundedEnd[f] as number); g++)
-        served.push(candidateNeed[byHousehold[g] as number] as number);
-      if (served.length > 1) served.sort((a, b) => a - b);
-      funded.push({
-        household: household.id,
-        need: candidateNeed[chosen] as number,
-        needs: served,
-        sub_kegiatan: sub.sub.code,
-        perangkat_daerah: sub.agency.id,
-        desa: household.desa,
-        kecamatan: household.kecamatan,
-        quantity,
-        unit_cost: sub.unitCost as number,
-        planned_cost: (sub.unitCost as number) * quantity,
-      });
-    }
-  }
-  const limit = input.unfunded_limit ?? null;
-  const shown = limit === null ? unfundedCount : Math.min(limit, unfundedCount);
-  const unfunded = new Array<UnfundedIntervention>(shown);
-  for (let u = 0; u < shown; u++) {
-    const chosen = unfundedNeed[u] as number;
-    const sub = subs[candidateCode[chosen] as number] as SubState;
-    unfunded[u] = {
-      household: (list[candidateHousehold[chosen] as number] as AllocationHousehold).id,
-      need: candidateNeed[chosen] as number,
+function listFunded(
+  funding: Funding,
+  groups: Groups,
+  candidates: Candidates,
+  list: readonly AllocationHousehold[],
+  subs: readonly (SubState | undefined)[],
+): PlannedIntervention[] {
+  const funded = new Array<PlannedIntervention>(funding.fundedCount);
+  for (let f = 0; f < funding.fundedCount; f++) {
+    const chosen = funding.funded[f] as number;
+    const household = list[candidates.household[chosen] as number] as AllocationHousehold;
+    const sub = subs[candidates.code[chosen] as number] as SubState;
+    const quantity = candidates.quantity[chosen] as number;
+    const served: number[] = [];
+    for (let g = funding.first[f] as number; g < (funding.end[f] as number); g++)
+      served.push(candidates.need[groups.byHousehold[g] as number] as number);
+    if (served.length > 1) served.sort((a, b) => a - b);
+    funded[f] = {
+      household: household.id,
+      need: candidates.need[chosen] as number,
+      needs: served,
       sub_kegiatan: sub.sub.code,
       perangkat_daerah: sub.agency.id,
-      cost: (sub.unitCost as number) * (candidateQuantity[chosen] as number),
+      desa: household.desa,
+      kecamatan: household.kecamatan,
+      quantity,
+      unit_cost: sub.unitCost as number,
+      planned_cost: (sub.unitCost as number) * quantity,
     };
   }
-  const listed = [...agencies.values()].filter((agency) => agency.listed).sort((a, b) => compare(a.id, b.id));
+  return funded;
+}
 
-  return {
-    fiscal_year: year,
-    totals: {
-      funded: listed.reduce((total, agency) => total + agency.funded, 0),
-      unfunded: listed.reduce((total, agency) => total + agency.unfunded, 0),
-      households_funded: householdsFunded,
-    },
-    agencies: listed.map((agency) => ({
-      perangkat_daerah: agency.id,
-      ceiling: agency.ceiling,
-      reserved: agency.reserved,
-      funded: agency.funded,
-      unfunded: agency.unfunded,
-    })),
-    lines: linesOf(subs),
-    unfunded,
-    unfunded_count: unfundedCount,
-    interventions: funded,
-    interventions_count: fundedCount,
-    missing_unit_cost: [...missing.values()]
-      .map(({ sub, needs: count, volumes }) => ({
-        sub_kegiatan: sub.code,
-        name: sub.name,
-        perangkat_daerah: sub.perangkat_daerah,
-        households: volumes.size,
-        needs: count,
-        volume: sum(volumes.values()),
-      }))
-      .sort(byAgencyThenCode),
-    release: { interventions: releasedInterventions, needs: reopened },
-    skipped,
-  };
+/** The first `limit` unfunded interventions in priority order (null = all). */
+function listUnfunded(
+  funding: Funding,
+  candidates: Candidates,
+  list: readonly AllocationHousehold[],
+  subs: readonly (SubState | undefined)[],
+  limit: number | null,
+): UnfundedIntervention[] {
+  const shown = limit === null ? funding.unfundedCount : Math.min(limit, funding.unfundedCount);
+  const unfunded = new Array<UnfundedIntervention>(shown);
+  for (let u = 0; u < shown; u++) {
+    const chosen = funding.unfunded[u] as number;
+    const sub = subs[candidates.code[chosen] as number] as SubState;
+    unfunded[u] = {
+      household: (list[candidates.household[chosen] as number] as AllocationHousehold).id,
+      need: candidates.need[chosen] as number,
+      sub_kegiatan: sub.sub.code,
+      perangkat_daerah: sub.agency.id,
+      cost: (sub.unitCost as number) * (candidates.quantity[chosen] as number),
+    };
+  }
+  return unfunded;
 }
 
 /** Sorts `items[from..to)` by their code number (insertion sort: a household has a handful). */

@@ -138,6 +138,14 @@ export type UnfundedIntervention = {
   cost: number;
 };
 
+/** The unfunded list as `allocation_runs.unfunded` keeps it (tabulateUnfunded, readUnfundedTable). */
+export type UnfundedTable = {
+  /** each sub-kegiatan the items name, with its agency, once */
+  sub_kegiatan: { code: string; perangkat_daerah: string }[];
+  /** one array per field, item i at index i, in priority order; sub_kegiatan indexes the list above */
+  items: { household: number[]; need: number[]; sub_kegiatan: number[]; cost: number[] };
+};
+
 /** DESIGN "Public interfaces": the answer shared by run and preview. */
 export type AllocationAnswer = {
   fiscal_year: number;

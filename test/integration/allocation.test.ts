@@ -2,6 +2,7 @@
 // real roles use them. Works in fiscal year 2031 (no other test uses it) and in two desa of one
 // kecamatan, and gives back what it took at the end (a last run with zero ceilings releases it).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readUnfundedTable } from '../../core/src/read-unfunded-table.ts';
 import type { DirectusApi } from '../../scripts/lib/directus-api.ts';
 import { adminApi, count, DEMO_DOMAIN, directusUrl, loginAs, refusal } from './helpers.ts';
 
@@ -314,7 +315,11 @@ describe('allocation, what-if and SIPD export', () => {
 
     it('records a draft run, its planned interventions with cost snapshots, planned needs and a job', async () => {
       const jobsBefore = await count(adminApi(), 'import_jobs', { kind: { _eq: 'allocation' } });
-      first = await perencana.post<RunAnswer>('/siap-pd/allocations/run', { fiscal_year: YEAR, scope });
+      first = await perencana.post<RunAnswer>('/siap-pd/allocations/run', {
+        fiscal_year: YEAR,
+        scope,
+        unfunded_limit: null,
+      });
       expect(first.counts.interventions).toBeGreaterThan(1);
       const rows = await interventionsOf({ allocation_run: { _eq: first.run } });
       expect(rows.length).toBe(first.counts.interventions);
@@ -338,12 +343,14 @@ describe('allocation, what-if and SIPD export', () => {
         status: string;
         totals: Answer['totals'];
         lines: Answer['lines'];
-        unfunded: unknown[];
+        unfunded: unknown;
       }>(`/items/allocation_runs/${first.run}`);
       expect(stored.status).toBe('draft');
       expect(stored.totals).toEqual(first.totals);
       expect(stored.lines).toEqual(first.lines);
-      expect(stored.unfunded.length).toBe(first.counts.unfunded);
+      // the run keeps every unfunded item (the answer listed them all: unfunded_limit null)
+      expect(readUnfundedTable(stored.unfunded)).toEqual(first.unfunded);
+      expect(first.unfunded.length).toBe(first.counts.unfunded);
       expect(await count(adminApi(), 'import_jobs', { kind: { _eq: 'allocation' } })).toBe(jobsBefore + 1);
     });
 

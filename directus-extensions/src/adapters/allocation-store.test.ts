@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import knexFactory, { type Knex } from 'knex';
 import { allocateBudget } from '@siap-pd/core/allocate-budget';
+import { readUnfundedTable } from '@siap-pd/core/read-unfunded-table';
 import {
   forgetAllocationData,
   readAllocationData,
@@ -16,6 +17,19 @@ let db: Knex;
 
 beforeAll(async () => {
   db = knexFactory({ client: 'sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  // the reference tables whose keys the reads carry as rowids
+  await db.schema.createTable('desa', (t) => {
+    t.string('code').primary();
+  });
+  await db.schema.createTable('kecamatan', (t) => {
+    t.string('code').primary();
+  });
+  await db.schema.createTable('perangkat_daerah', (t) => {
+    t.string('id').primary();
+  });
+  await db('desa').insert([{ code: 'd2' }, { code: 'd1' }]);
+  await db('kecamatan').insert([{ code: 'k1' }]);
+  await db('perangkat_daerah').insert([{ id: 'dinsos' }, { id: 'disperkim' }]);
   await db.schema.createTable('surveys', (t) => {
     t.increments('id');
     t.string('status');
@@ -227,24 +241,42 @@ describe('readAllocationData (SQLite)', () => {
     expect(again.data.households[0]?.per_capita).toBe(299000);
   });
 
-  it('reads a text holding the separator of its fast path, and empty text, as they are stored', async () => {
-    await db('indicators').insert({ key: 'odd\u001fkey', applies_to: null });
-    await db('needs').insert({ id: 40, household: 1, indicator: 'odd\u001fkey', status: 'open' });
-    await db('households').where({ id: 3 }).update({ desa: null });
+  it.each<[name: string, change: () => Promise<unknown>, undo: () => Promise<unknown>]>([
+    [
+      'a key holding the separator of the fast path',
+      () => db('interventions').where({ id: 100 }).update({ status: 'planned\u001fx' }),
+      () => db('interventions').where({ id: 100 }).update({ status: 'planned' }),
+    ],
+    [
+      'a key missing from its reference table',
+      () => db('households').where({ id: 2 }).update({ desa: 'd9' }),
+      () => db('households').where({ id: 2 }).update({ desa: 'd1' }),
+    ],
+    [
+      'an empty reference',
+      () => db('households').where({ id: 2 }).update({ desa: null }),
+      () => db('households').where({ id: 2 }).update({ desa: 'd1' }),
+    ],
+  ])('reads %s as stored', async (_name, change, undo) => {
+    await change();
     try {
+      const stored = (await db('households').orderBy('id').select('desa')) as { desa: string | null }[];
       const { data } = await readAllocationData(db, 2026);
+      expect(data.households.map((h) => h.desa)).toEqual(stored.map((row) => row.desa));
       expect(data.needs.map((n) => [n.id, n.indicator, n.sub_kegiatan])).toEqual([
         [10, 'floor', 'S1'],
         [11, 'jkn', 'S2'],
         [20, 'floor', 'S1'],
         [30, 'floor', 'S1'],
-        [40, 'odd\u001fkey', null],
       ]);
-      expect(data.households.map((h) => h.desa)).toEqual(['d1', 'd1', null]);
+      const [intervention] = (await db('interventions').where({ id: 100 }).select('status')) as {
+        status: string;
+      }[];
+      expect(data.interventions.map((i) => [i.id, i.status, i.desa, i.perangkat_daerah])).toEqual([
+        [100, intervention?.status, 'd2', 'disperkim'],
+      ]);
     } finally {
-      await db('needs').where({ id: 40 }).delete();
-      await db('indicators').where({ key: 'odd\u001fkey' }).delete();
-      await db('households').where({ id: 3 }).update({ desa: 'd2' });
+      await undo();
     }
   });
 });
@@ -303,6 +335,7 @@ describe('writeAllocationRun (SQLite)', () => {
     const run = (await db('allocation_runs').where({ id: writes.run }).first()) as Record<string, unknown>;
     expect(run['status']).toBe('draft');
     expect(JSON.parse(String(run['totals']))).toEqual(result.totals);
+    expect(readUnfundedTable(run['unfunded'])).toEqual(result.unfunded);
   });
 
   it('after a run, keeps the cached copy as the run left it: the same as reading everything again', async () => {
