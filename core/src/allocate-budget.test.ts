@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { allocateBudget } from './allocate-budget.ts';
+import { readUnfundedTable } from './read-unfunded-table.ts';
 import type {
   AllocationHousehold,
   AllocationInput,
@@ -89,7 +90,10 @@ const intervention = (
   ...o,
 });
 
-function example(o: Partial<AllocationInput> = {}): AllocationInput {
+/** The example's needs stay a list of objects (allocateBudget also takes them as a table). */
+type Example = AllocationInput & { needs: readonly AllocationNeed[] };
+
+function example(o: Partial<Example> = {}): Example {
   return {
     fiscal_year: 2026,
     households: [
@@ -245,6 +249,24 @@ describe('allocateBudget: the worked example', () => {
     ]);
   });
 
+  it('tabulates every unfunded item when asked (what a run stores)', () => {
+    expect(result.unfunded_table).toBeNull();
+    const tabulated = allocateBudget({ ...example(), tabulate_unfunded: true, unfunded_limit: 0 });
+    expect(tabulated.unfunded_table).toEqual({
+      sub_kegiatan: [
+        { code: RTLH, perangkat_daerah: 'disperkim' },
+        { code: JAMBAN, perangkat_daerah: 'disperkim' },
+      ],
+      items: {
+        household: [2, 3, 4],
+        need: [201, 301, 401],
+        sub_kegiatan: [0, 0, 1],
+        cost: [20_000_000, 20_000_000, 10_000_000],
+      },
+    });
+    expect(readUnfundedTable(tabulated.unfunded_table)).toEqual(result.unfunded);
+  });
+
   it.each<[limit: number | null, listed: number]>([
     [0, 0],
     [2, 2],
@@ -346,7 +368,7 @@ describe('allocateBudget: the worked example', () => {
 
 type Case = [
   name: string,
-  change: Partial<AllocationInput>,
+  change: Partial<Example>,
   expected: {
     totals: AllocationResult['totals'];
     funded: [household: number, subKegiatan: string, cost: number][];
@@ -356,8 +378,8 @@ type Case = [
   },
 ];
 
-const withOverrides = (overrides: AllocationOverrides): Partial<AllocationInput> => ({ overrides });
-const withScope = (scope: AllocationScope): Partial<AllocationInput> => ({ scope });
+const withOverrides = (overrides: AllocationOverrides): Partial<Example> => ({ overrides });
+const withScope = (scope: AllocationScope): Partial<Example> => ({ scope });
 
 describe('allocateBudget: variations of the example', () => {
   it.each<Case>([

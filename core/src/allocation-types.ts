@@ -30,6 +30,8 @@ export type AllocationRequest = {
   overrides?: AllocationOverrides;
   /** how many unfunded items the HTTP answer lists (the stored run keeps them all); null = all */
   unfunded_limit?: number | null;
+  /** true: also give every unfunded item as one table (`unfunded_table`, what a run stores) */
+  tabulate_unfunded?: boolean;
 };
 
 export type AllocationHousehold = {
@@ -53,6 +55,19 @@ export type AllocationNeed = {
   sub_kegiatan: string | null;
   quantity: number | null;
   status: 'open' | 'planned';
+};
+
+/**
+ * The same needs as one array per field (need i is at index i in each): what the adapter reads, with no
+ * object per need (300,000 of them otherwise, for the garbage collector to trace).
+ */
+export type AllocationNeedTable = {
+  id: readonly number[];
+  household: readonly number[];
+  indicator: readonly string[];
+  sub_kegiatan: readonly (string | null)[];
+  quantity: readonly (number | null)[];
+  status: readonly AllocationNeed['status'][];
 };
 
 export type AllocationRule = {
@@ -92,7 +107,7 @@ export type ExistingIntervention = {
 export type AllocationInput = {
   fiscal_year: number;
   households: readonly AllocationHousehold[];
-  needs: readonly AllocationNeed[];
+  needs: readonly AllocationNeed[] | AllocationNeedTable;
   rules: readonly AllocationRule[];
   sub_kegiatan: readonly AllocationSubKegiatan[];
   /** pagu indikatif per agency id for the fiscal year; an agency without one is funded fully */
@@ -105,6 +120,8 @@ export type AllocationInput = {
   /** how many unfunded interventions to list, the first in priority order (default all); totals and
    * `unfunded_count` always cover them all */
   unfunded_limit?: number | null;
+  /** true: also give every unfunded item as one table (`unfunded_table`, what a run stores) */
+  tabulate_unfunded?: boolean;
 };
 
 export type AllocationTotals = { funded: number; unfunded: number; households_funded: number };
@@ -197,6 +214,8 @@ export type AllocationResult = AllocationAnswer & {
   interventions_count: number;
   /** how many interventions are unfunded (also beyond `unfunded_limit`) */
   unfunded_count: number;
+  /** every unfunded item, in priority order, when `tabulate_unfunded` was asked for (else null) */
+  unfunded_table: UnfundedTable | null;
   missing_unit_cost: MissingUnitCost[];
   /** what a run deletes (interventions still planned for in-scope households) and reopens (needs) first */
   release: { interventions: number[]; needs: number[] };

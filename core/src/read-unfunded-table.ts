@@ -1,7 +1,8 @@
 import type { UnfundedIntervention } from './allocation-types.ts';
 
 /**
- * The unfunded items of a stored run (`allocation_runs.unfunded`): the table tabulateUnfunded writes,
+ * The unfunded items of a stored run (`allocation_runs.unfunded`): the table allocateBudget makes when
+ * asked to tabulate them (`unfunded_table`),
  * or the list of objects that runs recorded before it. Anything else (null, a damaged table) is an
  * empty list, never a guess.
  */

@@ -45,6 +45,7 @@ const YEAR = 2026;
 const ROWS_PER_INSERT = 400;
 
 type Dataset = AllocationInput & {
+  needs: AllocationNeed[];
   demand: Map<string, number>;
   /** every agency with a pagu of a fifth of what its needs would cost (a usual year) */
   typicalCeilings: Record<string, number>;

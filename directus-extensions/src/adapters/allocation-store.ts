@@ -2,6 +2,7 @@ import type {
   AllocationHousehold,
   AllocationInput,
   AllocationNeed,
+  AllocationNeedTable,
   AllocationResult,
   AllocationRule,
   AllocationScope,
@@ -10,7 +11,6 @@ import type {
   InterventionStatus,
   PlannedIntervention,
 } from '@siap-pd/core/allocation-types';
-import { tabulateUnfunded } from '@siap-pd/core/tabulate-unfunded';
 import type { Classification } from '@siap-pd/core/types';
 import type { Knex } from 'knex';
 
@@ -29,7 +29,9 @@ const ID_CHUNK = 5_000;
 
 type Row = Record<string, unknown>;
 
-export type AllocationData = Omit<AllocationInput, 'scope' | 'overrides'>;
+export type AllocationData = Omit<AllocationInput, 'scope' | 'overrides' | 'needs'> & {
+  needs: AllocationNeedTable;
+};
 
 export function isSqlite(database: Knex): boolean {
   const client = (database as unknown as { client?: { config?: { client?: unknown } } }).client?.config
@@ -60,7 +62,12 @@ const UNIT_SEPARATOR = '\u001f';
  * by every lookup). If anything does not fit (a text holding the separator, a key missing from its
  * table), the columns are read again as plain JSON.
  */
-async function readColumns(database: Knex, query: Knex.QueryBuilder, kinds: ColumnKinds): Promise<Columns> {
+async function readColumns(
+  database: Knex,
+  query: Knex.QueryBuilder,
+  kinds: ColumnKinds,
+  references: ReferenceReader = referenceReader(database),
+): Promise<Columns> {
   const names = Object.keys(kinds);
   if (!isSqlite(database)) {
     const rows = (await query) as Row[];
@@ -71,8 +78,8 @@ async function readColumns(database: Knex, query: Knex.QueryBuilder, kinds: Colu
   const kindOf = (name: string): ColumnKind => kinds[name] as ColumnKind;
   const packed = names.filter((name) => kindOf(name) !== 'text');
   const texts = names.filter((name) => kindOf(name) === 'text');
-  const references = names.filter((name) => typeof kindOf(name) === 'object');
-  const alias = (name: string): string => `r${references.indexOf(name)}`;
+  const referenced = names.filter((name) => typeof kindOf(name) === 'object');
+  const alias = (name: string): string => `r${referenced.indexOf(name)}`;
   const selected = [
     `json_array(${packed
       .map((name) =>
@@ -85,12 +92,12 @@ async function readColumns(database: Knex, query: Knex.QueryBuilder, kinds: Colu
     ...texts.map((name, index) => `group_concat(coalesce(q."${name}", ''), char(31)) as t${index}`),
     'count(*) as n',
   ];
-  const joins = references.map((name) => {
+  const joins = referenced.map((name) => {
     const { table, key } = kindOf(name) as Reference;
     return `left join "${table}" as ${alias(name)} on ${alias(name)}."${key}" = q."${name}"`;
   });
   const [dictionaries, [row]] = await Promise.all([
-    Promise.all(references.map((name) => readReference(database, kindOf(name) as Reference))),
+    Promise.all(referenced.map((name) => references(kindOf(name) as Reference))),
     database.raw(
       `select ${selected.join(', ')} from (${native.sql}) as q ${joins.join(' ')}`,
       bindings,
@@ -99,7 +106,7 @@ async function readColumns(database: Knex, query: Knex.QueryBuilder, kinds: Colu
   const count = Number(row?.['n'] ?? 0);
   const parsed = JSON.parse(String(row?.['packed'] ?? '[]')) as unknown[][];
   const byName = new Map<string, unknown[]>(packed.map((name, index) => [name, parsed[index] ?? []]));
-  for (const [index, name] of references.entries()) {
+  for (const [index, name] of referenced.entries()) {
     const keys = dictionaries[index] as (string | undefined)[];
     const values = byName.get(name) ?? [];
     for (let i = 0; i < values.length; i++) {
@@ -120,13 +127,28 @@ async function readColumns(database: Knex, query: Knex.QueryBuilder, kinds: Colu
 }
 
 /** A reference table's keys by rowid. */
-async function readReference(database: Knex, reference: Reference): Promise<(string | undefined)[]> {
-  const rows = (await database.raw(
-    `select rowid as id, "${reference.key}" as value from "${reference.table}"`,
-  )) as { id: number; value: unknown }[];
-  const keys: (string | undefined)[] = [];
-  for (const { id, value } of rows) keys[id] = String(value);
-  return keys;
+type ReferenceReader = (reference: Reference) => Promise<(string | undefined)[]>;
+
+/** Reads each reference table once (several reads of one call share it). */
+function referenceReader(database: Knex): ReferenceReader {
+  const read = new Map<string, Promise<(string | undefined)[]>>();
+  return (reference) => {
+    const name = `${reference.table}.${reference.key}`;
+    let keys = read.get(name);
+    if (keys === undefined) {
+      keys = (
+        database.raw(`select rowid as id, "${reference.key}" as value from "${reference.table}"`) as Promise<
+          { id: number; value: unknown }[]
+        >
+      ).then((rows) => {
+        const byRowid: (string | undefined)[] = [];
+        for (const { id, value } of rows) byRowid[id] = String(value);
+        return byRowid;
+      });
+      read.set(name, keys);
+    }
+    return keys;
+  };
 }
 
 async function readColumnsAsJson(
@@ -297,10 +319,11 @@ export async function rememberRun(database: Knex, after: RunAftermath): Promise<
   const served = new Set<number>();
   for (const planned of result.interventions) for (const need of planned.needs) served.add(need);
   const reopened = new Set(result.release.needs);
-  const needs = data.needs.map((need): AllocationNeed => {
-    const status = served.has(need.id) ? 'planned' : reopened.has(need.id) ? 'open' : need.status;
-    return status === need.status ? need : { ...need, status };
+  const status = data.needs.status.map((current, i) => {
+    const id = data.needs.id[i] as number;
+    return served.has(id) ? 'planned' : reopened.has(id) ? 'open' : current;
   });
+  const needs = { ...data.needs, status };
   cached = { year, token: after.token, data: { ...data, interventions, needs }, timer: null };
   touch(cached);
   return true;
@@ -323,23 +346,28 @@ function touch(entry: Cached): void {
 type IdRange = (where: Knex.QueryBuilder) => void;
 
 /**
- * Two id ranges that together cover `table` (one range inside a transaction, where reads queue on
- * one connection anyway).
+ * `parts` id ranges that together cover `table`, to read side by side: each goes to whichever read
+ * connection is free first, and this thread decodes one part while SQLite reads the next. One range
+ * inside a transaction, where reads queue on one connection anyway.
  */
-async function idHalves(database: Knex, table: string): Promise<IdRange[]> {
+async function idRanges(database: Knex, table: string, parts: number): Promise<IdRange[]> {
   const all: IdRange = () => undefined;
   if ((database as unknown as { isTransaction?: boolean }).isTransaction === true) return [all];
   const [bounds] = (await database(table).min('id as low').max('id as high')) as Row[];
   const low = toNumber(bounds?.['low']);
   const high = toNumber(bounds?.['high']);
-  if (low === null || high === null || high - low < 2) return [all];
-  const middle = Math.floor((low + high) / 2);
-  return [(where) => void where.where('id', '<=', middle), (where) => void where.where('id', '>', middle)];
+  if (low === null || high === null || high - low < parts) return [all];
+  const step = (high - low + 1) / parts;
+  return Array.from({ length: parts }, (_, part): IdRange => {
+    const from = Math.floor(low + part * step);
+    const to = part === parts - 1 ? high : Math.floor(low + (part + 1) * step) - 1;
+    return (where) => void where.whereBetween('id', [from, to]);
+  });
 }
 
-const DESA: Reference = { table: 'desa', key: 'code' };
-const KECAMATAN: Reference = { table: 'kecamatan', key: 'code' };
 const SUB_KEGIATAN: Reference = { table: 'sub_kegiatan', key: 'code' };
+/** the needs are read in this many id ranges (four: each of the two read connections gets two) */
+const NEEDS_PARTS = 4;
 
 /** A 0/1 (SQLite) or boolean (PostgreSQL) column. */
 function isTrue(value: unknown): boolean {
@@ -356,6 +384,7 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
     if (phases !== undefined) phases[name] = Math.round(performance.now() - started);
     return result;
   };
+  const references = referenceReader(database);
   const householdsRead = timedRead(
     'read_households',
     readColumns(
@@ -374,8 +403,9 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
         ),
       {
         id: 'number',
-        desa: DESA,
-        kecamatan: KECAMATAN,
+        // text: a lookup per row costs SQLite more than splitting costs this thread (only scopes use them)
+        desa: 'text',
+        kecamatan: 'text',
         classification: 'text',
         income_per_capita: 'number',
         poverty_line_used: 'number',
@@ -384,13 +414,13 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
       },
     ),
   );
-  // the needs are most of what is read: two halves by id, side by side when there are two connections
+  // the needs are most of what is read: in parts by id, side by side
   const needsRead = timedRead(
     'read_needs',
-    idHalves(database, 'needs').then(async (halves) =>
+    idRanges(database, 'needs', NEEDS_PARTS).then(async (ranges) =>
       concatColumns(
         await Promise.all(
-          halves.map((half) =>
+          ranges.map((range) =>
             readColumns(
               database,
               (isSqlite(database)
@@ -400,7 +430,7 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
                   database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
                 : database('needs').whereIn('status', ['open', 'planned'])
               )
-                .andWhere(half)
+                .andWhere(range)
                 .select(
                   'id',
                   'household',
@@ -417,6 +447,7 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
                 quantity: 'number',
                 planned: 'number',
               },
+              references,
             ),
           ),
         ),
@@ -468,8 +499,8 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
         household: 'number',
         sub_kegiatan: SUB_KEGIATAN,
         perangkat_daerah: { table: 'perangkat_daerah', key: 'id' },
-        desa: DESA,
-        kecamatan: KECAMATAN,
+        desa: 'text',
+        kecamatan: 'text',
         fiscal_year: 'number',
         status: 'text',
         planned_cost: 'number',
@@ -477,6 +508,7 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
         need: 'number',
         unit_cost: 'number',
       },
+      references,
     ),
   );
   const [households, needs, rules, subKegiatan, ceilings, interventions] = await Promise.all([
@@ -540,20 +572,31 @@ function householdsOf(table: Columns): AllocationHousehold[] {
   return list;
 }
 
-function needsOf(table: Columns): AllocationNeed[] {
+function needsOf(table: Columns): AllocationNeedTable {
   const [id, household, indicator, subKegiatan, quantity, planned] = columnsOf(table, 6);
-  const list = new Array<AllocationNeed>(table.count);
-  for (let i = 0; i < table.count; i++) {
-    list[i] = {
-      id: Number(id[i]),
-      household: Number(household[i]),
-      indicator: String(indicator[i]),
-      sub_kegiatan: toText(subKegiatan[i]),
-      quantity: toNumber(quantity[i]),
-      status: isTrue(planned[i]) ? 'planned' : 'open',
-    };
-  }
-  return list;
+  const status = new Array<AllocationNeed['status']>(table.count);
+  for (let i = 0; i < table.count; i++) status[i] = isTrue(planned[i]) ? 'planned' : 'open';
+  return {
+    id: asNumbers(id),
+    household: asNumbers(household),
+    indicator: asTexts(indicator) as string[],
+    sub_kegiatan: asTexts(subKegiatan),
+    quantity: asNumbers(quantity),
+    status,
+  };
+}
+
+/** The column itself when it holds only numbers (SQLite's JSON), else a copy through toNumber. */
+function asNumbers<T extends number | null = number>(values: unknown[]): T[] {
+  for (const value of values) if (typeof value !== 'number') return values.map(toNumber) as T[];
+  return values as T[];
+}
+
+/** The column itself when it holds only non-empty text and null, else a copy through toText. */
+function asTexts(values: unknown[]): (string | null)[] {
+  for (const value of values)
+    if (value !== null && (typeof value !== 'string' || value === '')) return values.map(toText);
+  return values as (string | null)[];
 }
 
 function interventionsOf(table: Columns): ExistingIntervention[] {
@@ -652,6 +695,10 @@ export async function writeAllocationRun(
   previous: readonly ExistingIntervention[],
   phases?: Phases,
 ): Promise<RunWrites> {
+  if (result.unfunded_table === null)
+    throw new Error(
+      'writeAllocationRun: the run records every unfunded item (allocate with tabulate_unfunded)',
+    );
   const lap = stopwatch(phases);
   const sqlite = isSqlite(trx);
   const reuse = sqlite || isPostgres(trx);
@@ -680,8 +727,8 @@ export async function writeAllocationRun(
     totals: JSON.stringify(result.totals),
     agencies: JSON.stringify(result.agencies),
     lines: JSON.stringify(result.lines),
-    // a fifth of the JSON of one object per item (a usual run leaves ~200,000 items unfunded)
-    unfunded: JSON.stringify(tabulateUnfunded(result.unfunded)),
+    // every item, as a table: a fifth of the JSON of one object per item (a usual run leaves ~200,000)
+    unfunded: JSON.stringify(result.unfunded_table),
     date_created: record.now,
     user_created: record.user,
   };

@@ -154,7 +154,13 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       timings.read_ms = readBefore + elapsed(t);
       timings.cached = fromCache && warmed.fromCache;
       t = performance.now();
-      const result = allocateBudget({ ...data, ...(scope === undefined ? {} : { scope }) });
+      const result = allocateBudget({
+        ...data,
+        ...(scope === undefined ? {} : { scope }),
+        // the run records every unfunded item as a table; the answer lists the first ones
+        tabulate_unfunded: true,
+        unfunded_limit: shownOf(parsed.request.unfunded_limit),
+      });
       timings.compute_ms = elapsed(t);
       t = performance.now();
       const job = await jobOf(trx);
