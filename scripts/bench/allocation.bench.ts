@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { allocateBudget } from '../../core/src/allocate-budget.ts';
+import { tabulateNeeds } from '../../core/src/tabulate-needs.ts';
 import type {
   AllocationHousehold,
   AllocationInput,
@@ -155,7 +156,9 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
   log(`Data alokasi dibuat: ${fmt(dataset.households.length)} RT, ${fmt(dataset.needs.length)} kebutuhan.`);
 
   // core only
-  const { demand: _demand, typicalCeilings: _typical, ...input } = dataset;
+  const { demand: _demand, typicalCeilings: _typical, ...objects } = dataset;
+  // the needs as the adapter reads them: one array per field
+  const input: AllocationInput = { ...objects, needs: tabulateNeeds(objects.needs) };
   const cold = timedSync(() => allocateBudget(input));
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) warm.push(timedSync(() => allocateBudget(input)).ms);
