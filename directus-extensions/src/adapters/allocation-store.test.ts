@@ -254,39 +254,69 @@ describe('readAllocationData (SQLite)', () => {
   });
 
   it.each<[name: string, change: () => Promise<unknown>, undo: () => Promise<unknown>]>([
+    ['the data as loaded', () => Promise.resolve(), () => Promise.resolve()],
     [
-      'a key holding the separator of the fast path',
+      'a text holding the separator of the fast path',
       () => db('interventions').where({ id: 100 }).update({ status: 'planned\u001fx' }),
       () => db('interventions').where({ id: 100 }).update({ status: 'planned' }),
     ],
     [
       'a key missing from its reference table',
-      () => db('households').where({ id: 2 }).update({ desa: 'd9' }),
-      () => db('households').where({ id: 2 }).update({ desa: 'd1' }),
+      () => db('interventions').where({ id: 100 }).update({ perangkat_daerah: 'dinkes' }),
+      () => db('interventions').where({ id: 100 }).update({ perangkat_daerah: 'disperkim' }),
     ],
     [
       'an empty reference',
+      () => db('needs').where({ id: 20 }).update({ sub_kegiatan: null }),
+      () => db('needs').where({ id: 20 }).update({ sub_kegiatan: 'S1' }),
+    ],
+    [
+      'an empty text',
       () => db('households').where({ id: 2 }).update({ desa: null }),
       () => db('households').where({ id: 2 }).update({ desa: 'd1' }),
+    ],
+    [
+      'a number column holding text',
+      () => db('needs').where({ id: 11 }).update({ quantity: 'banyak' }),
+      () => db('needs').where({ id: 11 }).update({ quantity: 3 }),
+    ],
+    [
+      'fractions, negative and large numbers',
+      () =>
+        db('households')
+          .where({ id: 2 })
+          .update({ income_per_capita: -1.5, poverty_line_used: 9_007_199_254_740_991 }),
+      () =>
+        db('households').where({ id: 2 }).update({ income_per_capita: 450000, poverty_line_used: 544169 }),
     ],
   ])('reads %s as stored', async (_name, change, undo) => {
     await change();
     try {
-      const stored = (await db('households').orderBy('id').select('desa')) as { desa: string | null }[];
       const { data } = await readAllocationData(db, 2026);
-      expect(data.households.map((h) => h.desa)).toEqual(stored.map((row) => row.desa));
-      expect(needRows(data.needs).map((n) => [n.id, n.indicator, n.sub_kegiatan])).toEqual([
-        [10, 'floor', 'S1'],
-        [11, 'jkn', 'S2'],
-        [20, 'floor', 'S1'],
-        [30, 'floor', 'S1'],
-      ]);
-      const [intervention] = (await db('interventions').where({ id: 100 }).select('status')) as {
-        status: string;
-      }[];
-      expect(data.interventions.map((i) => [i.id, i.status, i.desa, i.perangkat_daerah])).toEqual([
-        [100, intervention?.status, 'd2', 'disperkim'],
-      ]);
+      const households = (await db('households')
+        .orderBy('id')
+        .select('id', 'desa', 'income_per_capita', 'poverty_line_used')) as Record<string, unknown>[];
+      expect(data.households.map((h) => [h.id, h.desa, h.per_capita, h.poverty_line_used])).toEqual(
+        households.map((row) => [row['id'], row['desa'], row['income_per_capita'], row['poverty_line_used']]),
+      );
+      const needs = (await db('needs')
+        .whereIn('status', ['open', 'planned'])
+        .orderBy('id')
+        .select('id', 'indicator', 'sub_kegiatan', 'quantity')) as Record<string, unknown>[];
+      expect(needRows(data.needs).map((n) => [n.id, n.indicator, n.sub_kegiatan, n.quantity])).toEqual(
+        needs.map((row) => [
+          row['id'],
+          row['indicator'],
+          row['sub_kegiatan'],
+          typeof row['quantity'] === 'number' ? row['quantity'] : null,
+        ]),
+      );
+      const interventions = (await db('interventions')
+        .where({ id: 100 })
+        .select('id', 'status', 'desa', 'perangkat_daerah')) as Record<string, unknown>[];
+      expect(data.interventions.map((i) => [i.id, i.status, i.desa, i.perangkat_daerah])).toEqual(
+        interventions.map((row) => [row['id'], row['status'], row['desa'], row['perangkat_daerah']]),
+      );
     } finally {
       await undo();
     }
