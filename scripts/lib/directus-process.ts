@@ -89,13 +89,22 @@ export interface RunningDirectus {
   stop(): Promise<void>;
 }
 
+/**
+ * V8 flags for the Directus server. Bulk work (imports, re-classification, allocation) builds arrays of
+ * hundreds of thousands of values at once; with V8's default 16 MB young generation they are copied
+ * into the old generation and traced again by full collections. 32 MB: measured on the allocation
+ * bench, the first preview after loading 100,000 households went from 1.16 s to 0.92-0.95 s, most of
+ * the difference garbage collection. docker-compose.yml sets the same through NODE_OPTIONS.
+ */
+export const DIRECTUS_NODE_FLAGS = ['--max-semi-space-size=32'] as const;
+
 /** Starts the Directus API server and resolves once /server/health answers. */
 export async function startDirectus(
   env: Record<string, string>,
   options: { inheritOutput?: boolean; timeoutMs?: number } = {},
 ): Promise<RunningDirectus> {
   const url = `http://127.0.0.1:${env['PORT'] ?? '8055'}`;
-  const child = spawn(nodeBinary, [directusCli, 'start'], {
+  const child = spawn(nodeBinary, [...DIRECTUS_NODE_FLAGS, directusCli, 'start'], {
     cwd: repoRoot,
     env,
     stdio: options.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
