@@ -350,7 +350,7 @@ type IdRange = (where: Knex.QueryBuilder) => void;
  * connection is free first, and this thread decodes one part while SQLite reads the next. One range
  * inside a transaction, where reads queue on one connection anyway.
  */
-async function idRanges(database: Knex, table: string, parts: number): Promise<IdRange[]> {
+async function idRanges(database: Knex, table: string, parts: number, column: string): Promise<IdRange[]> {
   const all: IdRange = () => undefined;
   if ((database as unknown as { isTransaction?: boolean }).isTransaction === true) return [all];
   const [bounds] = (await database(table).min('id as low').max('id as high')) as Row[];
@@ -361,13 +361,29 @@ async function idRanges(database: Knex, table: string, parts: number): Promise<I
   return Array.from({ length: parts }, (_, part): IdRange => {
     const from = Math.floor(low + part * step);
     const to = part === parts - 1 ? high : Math.floor(low + (part + 1) * step) - 1;
-    return (where) => void where.whereBetween('id', [from, to]);
+    return (where) => void where.whereBetween(column, [from, to]);
   });
 }
 
 const SUB_KEGIATAN: Reference = { table: 'sub_kegiatan', key: 'code' };
 /** the needs are read in this many id ranges (four: each of the two read connections gets two) */
 const NEEDS_PARTS = 4;
+/** interventions too (after a run, those of the year are tens of thousands) */
+const INTERVENTION_PARTS = 2;
+
+/**
+ * Reads `table` in `parts` id ranges side by side (idRanges) and appends the parts in id order;
+ * `column` is the id as the query names it.
+ */
+async function readInParts(
+  database: Knex,
+  [table, column]: [table: string, column: string],
+  parts: number,
+  read: (range: IdRange) => Promise<Columns>,
+): Promise<Columns> {
+  const ranges = await idRanges(database, table, parts, column);
+  return concatColumns(await Promise.all(ranges.map(read)));
+}
 
 /** A 0/1 (SQLite) or boolean (PostgreSQL) column. */
 function isTrue(value: unknown): boolean {
@@ -417,40 +433,34 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
   // the needs are most of what is read: in parts by id, side by side
   const needsRead = timedRead(
     'read_needs',
-    idRanges(database, 'needs', NEEDS_PARTS).then(async (ranges) =>
-      concatColumns(
-        await Promise.all(
-          ranges.map((range) =>
-            readColumns(
-              database,
-              (isSqlite(database)
-                ? // a plain scan in id order: the status index (siap_needs_summary; older databases also
-                  // have needs_status_index) makes SQLite visit the rows in random order, twice as slow
-                  // when most needs are open or planned
-                  database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
-                : database('needs').whereIn('status', ['open', 'planned'])
-              )
-                .andWhere(range)
-                .select(
-                  'id',
-                  'household',
-                  'indicator',
-                  'sub_kegiatan',
-                  'quantity',
-                  database.raw('(status = ?) as planned', ['planned']),
-                ),
-              {
-                id: 'number',
-                household: 'number',
-                indicator: { table: 'indicators', key: 'key' },
-                sub_kegiatan: SUB_KEGIATAN,
-                quantity: 'number',
-                planned: 'number',
-              },
-              references,
-            ),
+    readInParts(database, ['needs', 'id'], NEEDS_PARTS, (range) =>
+      readColumns(
+        database,
+        (isSqlite(database)
+          ? // a plain scan in id order: the status index (siap_needs_summary; older databases also
+            // have needs_status_index) makes SQLite visit the rows in random order, twice as slow
+            // when most needs are open or planned
+            database('needs').whereRaw('+"status" in (?, ?)', ['open', 'planned'])
+          : database('needs').whereIn('status', ['open', 'planned'])
+        )
+          .andWhere(range)
+          .select(
+            'id',
+            'household',
+            'indicator',
+            'sub_kegiatan',
+            'quantity',
+            database.raw('(status = ?) as planned', ['planned']),
           ),
-        ),
+        {
+          id: 'number',
+          household: 'number',
+          indicator: { table: 'indicators', key: 'key' },
+          sub_kegiatan: SUB_KEGIATAN,
+          quantity: 'number',
+          planned: 'number',
+        },
+        references,
       ),
     ),
   );
@@ -473,42 +483,54 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
   );
   const interventionsRead = timedRead(
     'read_reference_interventions',
-    readColumns(
-      database,
-      database('interventions as i')
-        .leftJoin('allocation_runs as r', 'r.id', 'i.allocation_run')
-        .where((where) => {
-          where.where('i.fiscal_year', year).orWhereIn('i.status', ['planned', 'budgeted', 'in_progress']);
-        })
-        .select(
-          'i.id',
-          'i.household',
-          'i.sub_kegiatan',
-          'i.perangkat_daerah',
-          'i.desa',
-          'i.kecamatan',
-          'i.fiscal_year',
-          'i.status',
-          'i.planned_cost',
-          database.raw('(r.status = ?) as finalised', ['ditetapkan']),
-          'i.need',
-          'i.unit_cost',
-        ),
-      {
-        id: 'number',
-        household: 'number',
-        sub_kegiatan: SUB_KEGIATAN,
-        perangkat_daerah: { table: 'perangkat_daerah', key: 'id' },
-        desa: 'text',
-        kecamatan: 'text',
-        fiscal_year: 'number',
-        status: 'text',
-        planned_cost: 'number',
-        finalised: 'number',
-        need: 'number',
-        unit_cost: 'number',
-      },
-      references,
+    readInParts(database, ['interventions', 'i.id'], INTERVENTION_PARTS, (range) =>
+      readColumns(
+        database,
+        database('interventions as i')
+          .leftJoin('allocation_runs as r', 'r.id', 'i.allocation_run')
+          .where((where) => {
+            if (isSqlite(database))
+              // a plain scan of each id range: through the two indexes (MULTI-INDEX OR) SQLite fetched
+              // every row at random, and each range again scanned both indexes whole
+              where
+                .whereRaw('+"i"."fiscal_year" = ?', [year])
+                .orWhereRaw('+"i"."status" in (?, ?, ?)', ['planned', 'budgeted', 'in_progress']);
+            else
+              where
+                .where('i.fiscal_year', year)
+                .orWhereIn('i.status', ['planned', 'budgeted', 'in_progress']);
+          })
+          .andWhere(range)
+          .select(
+            'i.id',
+            'i.household',
+            'i.sub_kegiatan',
+            'i.perangkat_daerah',
+            'i.desa',
+            'i.kecamatan',
+            'i.fiscal_year',
+            'i.status',
+            'i.planned_cost',
+            database.raw('(r.status = ?) as finalised', ['ditetapkan']),
+            'i.need',
+            'i.unit_cost',
+          ),
+        {
+          id: 'number',
+          household: 'number',
+          sub_kegiatan: SUB_KEGIATAN,
+          perangkat_daerah: { table: 'perangkat_daerah', key: 'id' },
+          desa: 'text',
+          kecamatan: 'text',
+          fiscal_year: 'number',
+          status: 'text',
+          planned_cost: 'number',
+          finalised: 'number',
+          need: 'number',
+          unit_cost: 'number',
+        },
+        references,
+      ),
     ),
   );
   const [households, needs, rules, subKegiatan, ceilings, interventions] = await Promise.all([

@@ -90,11 +90,27 @@ async function openReadDatabase(main: Knex, env: Record<string, unknown>, logger
       },
     },
   });
-  // PASSIVE: copies what no reader still needs, never waits for or blocks Directus's writer.
+  // PASSIVE: copies what no reader still needs, never waits for or blocks Directus's writer. On a
+  // connection of its own: after a large commit (an allocation run rewrites most pages of needs) the
+  // copy takes a while, and reads queued behind it on a read connection waited as long.
+  const checkpointer = knex({
+    client: 'sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: { min: 1, max: 1 },
+  });
+  let copying = false;
   setInterval(() => {
-    reader.raw('PRAGMA wal_checkpoint(PASSIVE)').catch((error: unknown) => {
-      logger.warn(`SIAP-PD: checkpoint WAL gagal (${String(error)}); dicoba lagi.`);
-    });
+    if (copying) return;
+    copying = true;
+    checkpointer
+      .raw('PRAGMA wal_checkpoint(PASSIVE)')
+      .catch((error: unknown) => {
+        logger.warn(`SIAP-PD: checkpoint WAL gagal (${String(error)}); dicoba lagi.`);
+      })
+      .finally(() => {
+        copying = false;
+      });
   }, CHECKPOINT_EVERY_MS).unref();
   return reader;
 }
