@@ -172,11 +172,10 @@ export function allocateBudget(input: AllocationInput): AllocationResult {
   const groups = groupByHousehold(found.candidates, householdCount);
   const ordered = orderHouseholds(groups.start, homes.list, found.ranks, found.counts);
   const funding = fund(ordered, groups, found.candidates, subs);
-  const funded =
-    input.list_interventions === false ? [] : listFunded(funding, groups, found.candidates, homes.list, subs);
-  const unfunded = listUnfunded(funding, found.candidates, homes.list, subs, input.unfunded_limit ?? null);
-  const unfundedTable =
-    input.tabulate_unfunded === true ? tabulateUnfunded(funding, found.candidates, homes.list, subs) : null;
+  const outcome: Outcome = { funding, groups, candidates: found.candidates, list: homes.list, subs };
+  const funded = input.list_interventions === false ? [] : listFunded(outcome);
+  const unfunded = listUnfunded(outcome, input.unfunded_limit ?? null);
+  const unfundedTable = input.tabulate_unfunded === true ? tabulateUnfunded(outcome) : null;
   const listed = [...agencies.values()].filter((agency) => agency.listed).sort((a, b) => compare(a.id, b.id));
 
   return {
@@ -528,13 +527,16 @@ function fund(
   return funding;
 }
 
-function listFunded(
-  funding: Funding,
-  groups: Groups,
-  candidates: Candidates,
-  list: readonly AllocationHousehold[],
-  subs: readonly (SubState | undefined)[],
-): PlannedIntervention[] {
+/** What the greedy pass decided, with what it needs to be listed. */
+type Outcome = {
+  funding: Funding;
+  groups: Groups;
+  candidates: Candidates;
+  list: readonly AllocationHousehold[];
+  subs: readonly (SubState | undefined)[];
+};
+
+function listFunded({ funding, groups, candidates, list, subs }: Outcome): PlannedIntervention[] {
   const funded = new Array<PlannedIntervention>(funding.fundedCount);
   for (let f = 0; f < funding.fundedCount; f++) {
     const chosen = funding.funded[f] as number;
@@ -563,10 +565,7 @@ function listFunded(
 
 /** The first `limit` unfunded interventions in priority order (null = all). */
 function listUnfunded(
-  funding: Funding,
-  candidates: Candidates,
-  list: readonly AllocationHousehold[],
-  subs: readonly (SubState | undefined)[],
+  { funding, candidates, list, subs }: Outcome,
   limit: number | null,
 ): UnfundedIntervention[] {
   const shown = limit === null ? funding.unfundedCount : Math.min(limit, funding.unfundedCount);
@@ -586,12 +585,7 @@ function listUnfunded(
 }
 
 /** Every unfunded intervention as one table: each sub-kegiatan once, one array per field. */
-function tabulateUnfunded(
-  funding: Funding,
-  candidates: Candidates,
-  list: readonly AllocationHousehold[],
-  subs: readonly (SubState | undefined)[],
-): UnfundedTable {
+function tabulateUnfunded({ funding, candidates, list, subs }: Outcome): UnfundedTable {
   const count = funding.unfundedCount;
   const table: UnfundedTable = {
     sub_kegiatan: [],
