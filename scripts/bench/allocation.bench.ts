@@ -406,18 +406,23 @@ export async function loadDataset(
     for (const sub of dataset.sub_kegiatan) {
       await db('sub_kegiatan').where({ code: sub.code }).update({ unit_cost: sub.unit_cost, active: true });
     }
-    await db('budget_ceilings').where({ fiscal_year: YEAR }).delete();
-    await db('budget_ceilings').insert(
-      Object.entries(dataset.typicalCeilings).map(([agency, amount]) => ({
-        fiscal_year: YEAR,
-        perangkat_daerah: agency,
-        amount,
-      })),
-    );
+    await setTypicalCeilings(db, dataset);
   } finally {
     await db.destroy();
   }
   log(`Data dimuat langsung ke SQLite dalam ${Math.round(performance.now() - started)} ms.`);
+}
+
+/** The year's ceilings become the usual-year ones (a fifth of what each agency's needs would cost). */
+async function setTypicalCeilings(db: Knex, dataset: Dataset): Promise<void> {
+  await db('budget_ceilings').where({ fiscal_year: YEAR }).delete();
+  await db('budget_ceilings').insert(
+    Object.entries(dataset.typicalCeilings).map(([agency, amount]) => ({
+      fiscal_year: YEAR,
+      perangkat_daerah: agency,
+      amount,
+    })),
+  );
 }
 
 /**
@@ -430,14 +435,7 @@ async function resetToLoaded(file: string, dataset: Dataset, log: (message: stri
     await db.transaction(async (trx) => {
       await trx('interventions').delete();
       await trx('needs').update({ status: 'open', date_updated: null });
-      await trx('budget_ceilings').where({ fiscal_year: YEAR }).delete();
-      await trx('budget_ceilings').insert(
-        Object.entries(dataset.typicalCeilings).map(([agency, amount]) => ({
-          fiscal_year: YEAR,
-          perangkat_daerah: agency,
-          amount,
-        })),
-      );
+      await setTypicalCeilings(trx, dataset);
     });
   } finally {
     await db.destroy();
