@@ -210,8 +210,8 @@ function columnsOf<N extends number>(table: { columns: unknown[][] }, count: N):
 // A what-if page asks for many previews of the same data. On SQLite the data of the last year read
 // stays in memory and is reused while the database has not changed: Directus holds a single SQLite
 // connection, so total_changes() of that connection counts every write made through Directus, and
-// PRAGMA data_version changes when any other connection (another process) commits. Any write, anywhere, means a
-// fresh read. Elsewhere nothing is cached.
+// PRAGMA data_version changes when any other connection (another process) commits. Any write,
+// anywhere, means a fresh read. Elsewhere nothing is cached.
 
 type Cached = { year: number; token: string; data: AllocationData; timer: NodeJS.Timeout | null };
 let cached: Cached | null = null;
