@@ -281,12 +281,18 @@ export async function readFreshnessToken(database: Knex): Promise<string | null>
  * but only when nothing else was written since the run's last statement (same token before and
  * after reading this run's intervention ids). Otherwise the cache stays empty.
  */
-export async function rememberRun(database: Knex, after: RunAftermath): Promise<boolean> {
+export async function rememberRun(
+  database: Knex,
+  after: RunAftermath,
+  readers: Knex = database,
+): Promise<boolean> {
   forgetAllocationData();
   if (!isSqlite(database) || (await freshnessToken(database)) !== after.token) return false;
+  // on a read connection (readDatabase): Directus's own connection stays free for the next request
+  // (190,000 ids after the heaviest run; the page reloading after a run waited for them)
   const rows = await readColumns(
-    database,
-    database('interventions').where({ allocation_run: after.run }).select('id', 'household', 'sub_kegiatan'),
+    readers,
+    readers('interventions').where({ allocation_run: after.run }).select('id', 'household', 'sub_kegiatan'),
     { id: 'number', household: 'number', sub_kegiatan: 'text' },
   );
   if ((await freshnessToken(database)) !== after.token) return false;

@@ -214,7 +214,8 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       data: { run: writes.run, job, ...answerOf(result, parsed.request.unfunded_limit), writes, timings },
     });
     // the next preview or run starts from the data as this run left it, unless something else wrote
-    // meanwhile (the next run waits for this in the queue); first the answer goes out
+    // meanwhile (one that comes before this is done reads afresh: the same state); first the answer
+    // goes out
     await new Promise<void>((resolve) => {
       if (res.writableFinished) resolve();
       res.once('finish', () => resolve());
@@ -222,9 +223,11 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
     });
     if (token === null) forgetAllocationData();
     else
-      await rememberRun(context.database, { year, token, data, result, run: writes.run }).catch(() =>
-        forgetAllocationData(),
-      );
+      await rememberRun(
+        context.database,
+        { year, token, data, result, run: writes.run },
+        await readDatabase(context),
+      ).catch(() => forgetAllocationData());
   } catch (error) {
     forgetAllocationData();
     // the transaction rolled back: record the failure on its own
