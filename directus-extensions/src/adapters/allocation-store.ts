@@ -724,8 +724,9 @@ export async function writeAllocationRun(
   phases?: Phases,
 ): Promise<RunWrites> {
   if (result.unfunded_table === null)
+    // a run records every unfunded item (allocateBudget with tabulate_unfunded); shown in the job record
     throw new Error(
-      'writeAllocationRun: the run records every unfunded item (allocate with tabulate_unfunded)',
+      'daftar tidak terdanai tidak lengkap: alokasi harus menghitung semuanya (tabulate_unfunded)',
     );
   const lap = stopwatch(phases);
   const sqlite = isSqlite(trx);
