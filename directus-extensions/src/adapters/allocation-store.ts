@@ -614,9 +614,13 @@ function needsOf(table: Columns): AllocationNeedTable {
   };
 }
 
-/** The column itself when it holds only numbers (SQLite's JSON), else a copy through toNumber. */
+/**
+ * The column itself when it holds only numbers and null (SQLite's JSON), else a copy through toNumber
+ * (PostgreSQL's bigints come as text). One empty quantity no longer copies the whole column.
+ */
 function asNumbers<T extends number | null = number>(values: unknown[]): T[] {
-  for (const value of values) if (typeof value !== 'number') return values.map(toNumber) as T[];
+  for (const value of values)
+    if (value !== null && typeof value !== 'number') return values.map(toNumber) as T[];
   return values as T[];
 }
 
