@@ -403,8 +403,9 @@ const NO_PER_CAPITA = 2 ** 32 - 1;
  * The same order without a comparison function, for the usual data: households listed by id, whole
  * per capita below 2^32 - 1 rupiah, at most 1,023 needs and 2^21 households. The households go into
  * one bucket per class and need count (a counting sort), and each bucket is sorted as numbers that
- * pack per capita and position (position order is id order here). Ten times faster than comparing;
- * null when the data is not usual (the comparison then decides).
+ * pack per capita and position (position order is id order here). About three times faster than
+ * comparing (20 against 70 ms for 93,000 households in the bench); null when the data is not usual
+ * (the comparison then decides).
  */
 function orderByPackedKeys(
   ordered: readonly number[],
