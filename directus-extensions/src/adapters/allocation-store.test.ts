@@ -330,7 +330,7 @@ describe('writeAllocationRun (SQLite)', () => {
     // household 3's planned intervention is released and allocated again; household 2 is not verified
     expect(result.release).toEqual({ interventions: [100], needs: [30] });
     const now = new Date('2026-01-05T00:00:00Z');
-    const writes = await db.transaction((trx) =>
+    const { writes } = await db.transaction((trx) =>
       writeAllocationRun(
         trx,
         result,
@@ -386,19 +386,19 @@ describe('writeAllocationRun (SQLite)', () => {
     // a ceiling that funds nothing more releases the earlier run's planned interventions
     const result = allocateBudget({ ...data, ceilings: { disperkim: 0 }, tabulate_unfunded: true });
     const now = new Date('2026-01-06T00:00:00Z');
-    const { writes, token } = await db.transaction(async (trx) => {
-      const writes = await writeAllocationRun(
+    const { writes, written, token } = await db.transaction(async (trx) => {
+      const { writes, written } = await writeAllocationRun(
         trx,
         result,
         { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
         data.interventions,
       );
-      return { writes, token: await readFreshnessToken(trx) };
+      return { writes, written, token: await readFreshnessToken(trx) };
     });
     expect(token).not.toBeNull();
-    expect(await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run })).toBe(
-      true,
-    );
+    expect(
+      await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run, written }),
+    ).toBe(true);
     const cached = await readAllocationData(db, 2026);
     expect(cached.fromCache).toBe(true);
     forgetAllocationData();
@@ -411,24 +411,50 @@ describe('writeAllocationRun (SQLite)', () => {
     expect(allocateBudget(cached.data)).toEqual(allocateBudget(fresh.data));
   });
 
-  it('does not keep the cached copy when anything else was written after the run', async () => {
+  it('does not keep the cached copy when the new ids are not the ones SQLite gave', async () => {
     forgetAllocationData();
     const { data } = await readAllocationData(db, 2026);
     const result = allocateBudget({ ...data, tabulate_unfunded: true });
-    const now = new Date('2026-01-07T00:00:00Z');
-    const { writes, token } = await db.transaction(async (trx) => {
-      const writes = await writeAllocationRun(
+    const now = new Date('2026-01-08T00:00:00Z');
+    const { writes, written, token } = await db.transaction(async (trx) => {
+      const { writes, written } = await writeAllocationRun(
         trx,
         result,
         { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
         data.interventions,
       );
-      return { writes, token: await readFreshnessToken(trx) };
+      return { writes, written, token: await readFreshnessToken(trx) };
+    });
+    expect(writes.inserted).toBeGreaterThan(0);
+    const ids = written.ids as number[];
+    const stored = (await db('interventions').where({ allocation_run: writes.run }).pluck('id')) as number[];
+    expect([...ids].sort((a, b) => a - b)).toEqual([...stored].sort((a, b) => a - b));
+    // the inserted ones numbered one further: the check against the table refuses them
+    const shifted = ids.map((id, index) => (written.inserted.includes(index) ? id + 1 : id));
+    const after = { year: 2026, token: token as string, data, result, run: writes.run };
+    expect(await rememberRun(db, { ...after, written: { ...written, ids: shifted } })).toBe(false);
+    expect(await rememberRun(db, { ...after, written: { ...written, ids: null } })).toBe(false);
+    expect(await rememberRun(db, { ...after, written })).toBe(true);
+  });
+
+  it('does not keep the cached copy when anything else was written after the run', async () => {
+    forgetAllocationData();
+    const { data } = await readAllocationData(db, 2026);
+    const result = allocateBudget({ ...data, tabulate_unfunded: true });
+    const now = new Date('2026-01-07T00:00:00Z');
+    const { writes, written, token } = await db.transaction(async (trx) => {
+      const { writes, written } = await writeAllocationRun(
+        trx,
+        result,
+        { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
+        data.interventions,
+      );
+      return { writes, written, token: await readFreshnessToken(trx) };
     });
     await db('needs').where({ id: 11 }).update({ quantity: 2 });
-    expect(await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run })).toBe(
-      false,
-    );
+    expect(
+      await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run, written }),
+    ).toBe(false);
     expect((await readAllocationData(db, 2026)).fromCache).toBe(false);
   });
 });

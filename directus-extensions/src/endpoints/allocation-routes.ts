@@ -28,7 +28,7 @@ import {
   readAllocationData,
   readFreshnessToken,
   readRun,
-  rememberRun,
+  rememberRunOnce,
   writeAllocationRun,
   type Phases,
 } from '../adapters/allocation-store.ts';
@@ -148,7 +148,7 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       : { fromCache: true };
     const readBefore = elapsed(t);
     // one transaction: the read, the job record and every write succeed or fail together
-    const { result, writes, job, data, token } = await context.database.transaction(async (trx) => {
+    const { result, writes, written, job, data, token } = await context.database.transaction(async (trx) => {
       t = performance.now();
       const { data, fromCache } = await readAllocationData(trx, year, phases);
       timings.read_ms = readBefore + elapsed(t);
@@ -167,7 +167,7 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       phases['write_job'] = elapsed(t);
       // a run rewrites most pages of needs and its summary index: with SQLite's default 2 MB page
       // cache they would be spilled (and the journal synced) again and again before the commit
-      const writes = await withLargeSqliteCache(trx, RUN_CACHE_KIB, () =>
+      const { writes, written } = await withLargeSqliteCache(trx, RUN_CACHE_KIB, () =>
         writeAllocationRun(
           trx,
           result,
@@ -205,29 +205,32 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
       const token = await readFreshnessToken(trx);
       timings.write_ms = elapsed(t);
       tCommit = performance.now();
-      return { result, writes, job, data, token };
+      return { result, writes, written, job, data, token };
     });
     phases['commit'] = elapsed(tCommit);
     timings.total_ms = elapsed(t0);
     timings.cpu_ms = cpuSince(cpu0);
+    const readers = await readDatabase(context);
     res.json({
       data: { run: writes.run, job, ...answerOf(result, parsed.request.unfunded_limit), writes, timings },
     });
     // the next preview or run starts from the data as this run left it, unless something else wrote
-    // meanwhile (one that comes before this is done reads afresh: the same state); first the answer
-    // goes out
-    await new Promise<void>((resolve) => {
-      if (res.writableFinished) resolve();
+    // meanwhile; the answer goes out first (a preview that comes before the copy is made waits for it)
+    if (token === null) {
+      forgetAllocationData();
+      return;
+    }
+    const sent = new Promise<void>((resolve) => {
+      if (res.writableFinished || res.destroyed) resolve();
       res.once('finish', () => resolve());
       res.once('close', () => resolve());
     });
-    if (token === null) forgetAllocationData();
-    else
-      await rememberRun(
-        context.database,
-        { year, token, data, result, run: writes.run },
-        await readDatabase(context),
-      ).catch(() => forgetAllocationData());
+    await rememberRunOnce(
+      sent,
+      context.database,
+      { year, token, data, result, run: writes.run, written },
+      readers,
+    );
   } catch (error) {
     forgetAllocationData();
     // the transaction rolled back: record the failure on its own
