@@ -8,6 +8,8 @@ import {
   readAllocationData,
   readFreshnessToken,
   rememberRun,
+  touchesAllocationCopy,
+  watchAllocationWrites,
   writeAllocationRun,
 } from './allocation-store.ts';
 
@@ -455,6 +457,81 @@ describe('writeAllocationRun (SQLite)', () => {
     expect(
       await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run, written }),
     ).toBe(false);
+    expect((await readAllocationData(db, 2026)).fromCache).toBe(false);
+  });
+});
+
+describe('touchesAllocationCopy', () => {
+  it.each<[sql: string, touches: boolean]>([
+    ['update `households` set `income_per_capita` = ? where `id` = ?', true],
+    ['insert into `needs` (`household`) values (?)', true],
+    ['delete from `interventions` where `id` in (?)', true],
+    ['update `surveys` set `status` = ? where `id` = ?', true],
+    ['update `allocation_runs` set `status` = ? where `id` = ?', true],
+    // the small tables are read again on every call; only deleting one of their rows changes copied rows
+    ['insert into `budget_ceilings` (`amount`) values (?)', false],
+    ['update `sub_kegiatan` set `unit_cost` = ? where `code` = ?', false],
+    ['delete from `sub_kegiatan` where `code` = ?', true],
+    ['delete from `desa` where `code` = ?', true],
+    // logins, activity, jobs
+    ['insert into `directus_sessions` (`token`) values (?)', false],
+    ['insert into `directus_activity` (`action`) values (?)', false],
+    ['update `import_jobs` set `status` = ? where `id` = ?', false],
+    ['select * from `needs`', false],
+    ['alter table `needs` add column `x` integer', true],
+  ])('%s', (sql, touches) => {
+    expect(touchesAllocationCopy(sql)).toBe(touches);
+  });
+});
+
+describe('the in-memory copy while Directus writes elsewhere (watchAllocationWrites)', () => {
+  it('keeps the copy through writes to other tables and reads the small tables again', async () => {
+    watchAllocationWrites(db);
+    forgetAllocationData();
+    expect((await readAllocationData(db, 2026)).fromCache).toBe(false);
+    // a pagu edited: the copy holds, the pagu is the new one
+    await db('budget_ceilings').insert({ fiscal_year: 2026, perangkat_daerah: 'dinsos', amount: 123 });
+    const afterPagu = await readAllocationData(db, 2026);
+    expect(afterPagu.fromCache).toBe(true);
+    expect(afterPagu.data.ceilings['dinsos']).toBe(123);
+    // a unit cost edited and a sub-kegiatan added: the copy holds, the catalogue is the new one
+    await db('sub_kegiatan').where({ code: 'S1' }).update({ unit_cost: 21_000_000 });
+    await db('sub_kegiatan').insert({ code: 'S9', name: 'baru', perangkat_daerah: 'dinsos', active: true });
+    const afterCatalogue = await readAllocationData(db, 2026);
+    expect(afterCatalogue.fromCache).toBe(true);
+    expect(afterCatalogue.data.sub_kegiatan.find((sub) => sub.code === 'S1')?.unit_cost).toBe(21_000_000);
+    expect(afterCatalogue.data.sub_kegiatan.map((sub) => sub.code)).toContain('S9');
+    // the same as reading everything again
+    forgetAllocationData();
+    const fresh = await readAllocationData(db, 2026);
+    expect(fresh.fromCache).toBe(false);
+    expect(afterCatalogue.data).toEqual(fresh.data);
+  });
+
+  it.each<[name: string, write: () => Promise<unknown>]>([
+    ['a need changed', () => db('needs').where({ id: 11 }).update({ quantity: 2 })],
+    ['a household changed', () => db('households').where({ id: 2 }).update({ income_per_capita: 449000 })],
+    ['a survey changed', () => db('surveys').where({ id: 2 }).update({ status: 'submitted' })],
+    [
+      'an intervention added',
+      () =>
+        db('interventions').insert({
+          household: 1,
+          sub_kegiatan: 'S1',
+          perangkat_daerah: 'disperkim',
+          fiscal_year: 2025,
+          status: 'completed',
+        }),
+    ],
+    ['a sub-kegiatan deleted', () => db('sub_kegiatan').where({ code: 'S9' }).delete()],
+    [
+      'a household changed inside a transaction',
+      () => db.transaction((trx) => trx('households').where({ id: 2 }).update({ income_per_capita: 450000 })),
+    ],
+  ])('reads everything again after %s', async (_, write) => {
+    await readAllocationData(db, 2026);
+    expect((await readAllocationData(db, 2026)).fromCache).toBe(true);
+    await write();
     expect((await readAllocationData(db, 2026)).fromCache).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import type {
 import type { Classification } from '@siap-pd/core/types';
 import type { Knex } from 'knex';
 import { idSetOf, type IdSet } from './id-set.ts';
+import { tablesWrittenBy } from './tables-written-by.ts';
 
 // The only code that reads and writes allocation data: set-based queries (no per-item services),
 // because a run touches hundreds of thousands of rows.
@@ -216,21 +217,77 @@ function columnsOf<N extends number>(table: { columns: unknown[][] }, count: N):
 // A what-if page asks for many previews of the same data. On SQLite the data of the last year read
 // stays in memory and is reused while the database has not changed: Directus holds a single SQLite
 // connection, so total_changes() of that connection counts every write made through Directus, and
-// PRAGMA data_version changes when any other connection (another process) commits. Any write,
-// anywhere, means a fresh read. Elsewhere nothing is cached.
+// PRAGMA data_version changes when any other connection (another process) commits. Elsewhere nothing
+// is cached.
+//
+// Most writes do not touch what the copy holds: a pagu edited, a login, an activity row. Once
+// watchAllocationWrites listens to Directus's database, every statement sent through it is read for
+// the tables it writes (tablesWrittenBy). While none of them touched the copy's tables, a changed
+// total_changes() keeps the copy, and only the small tables (rules, sub-kegiatan, the year's pagu)
+// are read again. Another process's commit (data_version) still means a fresh read.
 
 type Cached = { year: number; token: string; data: AllocationData; timer: NodeJS.Timeout | null };
 let cached: Cached | null = null;
 const CACHE_IDLE_MS = 10 * 60 * 1000;
 
+/** Tables the in-memory copy holds rows of: any write to them means a fresh read. */
+const COPIED_TABLES = new Set(['households', 'surveys', 'needs', 'interventions', 'allocation_runs']);
+/**
+ * Tables whose deleted rows change copied rows (ON DELETE SET NULL or CASCADE on a copied column,
+ * e.g. needs.sub_kegiatan), or whose keys the copy holds. Their other writes are read again anyway.
+ */
+const REFERENCED_TABLES = new Set(['sub_kegiatan', 'indicators', 'perangkat_daerah', 'desa', 'kecamatan']);
+
+/** Statements sent through a watched database that wrote to what the copy holds (or changed the schema). */
+let copyWrites = 0;
+const watched = new WeakSet<object>();
+/** Whether any database is watched: until then any write means a fresh read. */
+let watchedAny = false;
+
+/** Whether a statement may change what the in-memory copy holds. */
+export function touchesAllocationCopy(sql: string): boolean {
+  const writes = tablesWrittenBy(sql);
+  if (writes === 'schema') return true;
+  return writes.some(
+    ({ table, kind }) => COPIED_TABLES.has(table) || (kind === 'delete' && REFERENCED_TABLES.has(table)),
+  );
+}
+
+/**
+ * Counts the statements sent through `database` (Directus's own; knex reports every statement,
+ * transactions' included, when it is sent on the connection) that may change the copy. Call once at
+ * start, before the first read; until then every write means a fresh read.
+ */
+export function watchAllocationWrites(database: Knex): void {
+  if (!isSqlite(database) || watched.has(database)) return;
+  watched.add(database);
+  watchedAny = true;
+  database.on('query', (query: { sql?: unknown }) => {
+    if (typeof query.sql === 'string' && touchesAllocationCopy(query.sql)) copyWrites++;
+  });
+}
+
+/**
+ * Whether a copy read at token `then` still holds at token `now`: nothing written at all, or (once
+ * Directus's database is watched) only writes through Directus's connection to other tables.
+ */
+function copyHolds(then: string, now: string): boolean {
+  if (then === now) return true;
+  if (!watchedAny) return false;
+  // total_changes():data_version:max(needs.id):copyWrites; only the first may differ
+  return then.slice(then.indexOf(':')) === now.slice(now.indexOf(':'));
+}
+
 async function freshnessToken(database: Knex): Promise<string | null> {
   if (!isSqlite(database)) return null;
+  // counted BEFORE the queries: a statement counted later was sent later (and the next token differs)
+  const writes = copyWrites;
   const changes = (await database.raw('select total_changes() as changes')) as { changes: number }[];
   const version = (await database.raw('pragma data_version')) as { data_version: number }[];
   // a cheap guard besides (the rowid's maximum is read from the end of the table); counting the needs
   // cost 30 ms at 300,000 and told nothing the two above do not
   const needs = (await database.raw('select max(id) as m from needs')) as { m: number | null }[];
-  return [changes[0]?.changes, version[0]?.data_version, needs[0]?.m].join(':');
+  return [changes[0]?.changes, version[0]?.data_version, needs[0]?.m, writes].join(':');
 }
 
 /**
@@ -252,9 +309,22 @@ export async function readAllocationData(
   // The token comes from `database` BEFORE the rows (which `readers` may read on other connections): a
   // write in between leaves the copy with an older token, so the next call reads again.
   const token = await freshnessToken(database);
-  if (token !== null && cached !== null && cached.year === year && cached.token === token) {
-    touch(cached);
-    return { data: cached.data, fromCache: true };
+  if (token !== null && cached !== null && cached.year === year) {
+    const entry = cached;
+    if (entry.token === token) {
+      touch(entry);
+      return { data: entry.data, fromCache: true };
+    }
+    if (copyHolds(entry.token, token)) {
+      // written meanwhile, but none of it to the copied tables: the small ones are read again
+      const settings = await readSettings(readers, year);
+      if (cached === entry) {
+        entry.data = { ...entry.data, ...settings };
+        entry.token = token;
+        touch(entry);
+      }
+      return { data: { ...entry.data, ...settings }, fromCache: true };
+    }
   }
   // the stale copy goes first: two copies of 400,000 rows at once would only slow the garbage collector
   forgetAllocationData();
@@ -318,8 +388,8 @@ const CHECK_MODULUS = 1_000_003;
 /**
  * After a run committed: the data the allocation read, changed as the run changed it (released
  * interventions gone, this run's interventions in, need statuses moved), becomes the cached copy,
- * but only when nothing else was written since the run's last statement (same token before and
- * after the check below). Otherwise the cache stays empty.
+ * but only when nothing that the copy holds was written since the run's last statement (copyHolds,
+ * before and after the check below; a pagu edited meanwhile is fine). Otherwise the cache stays empty.
  *
  * The new interventions' ids are those SQLite gave in one insert, consecutive in the order of the
  * rows; one aggregate on a read connection checks that against the table (how many, first, last,
@@ -334,7 +404,11 @@ export async function rememberRun(
   forgetAllocationData();
   const { data, result, year, written } = after;
   const ids = written.ids;
-  if (!isSqlite(database) || ids === null || (await freshnessToken(database)) !== after.token) return false;
+  const holds = async (): Promise<boolean> => {
+    const now = await freshnessToken(database);
+    return now !== null && copyHolds(after.token, now);
+  };
+  if (!isSqlite(database) || ids === null || !(await holds())) return false;
   const households = written.inserted.map(
     (index) => (result.interventions[index] as PlannedIntervention).household,
   );
@@ -357,7 +431,7 @@ export async function rememberRun(
     )
       return false;
   }
-  if ((await freshnessToken(database)) !== after.token) return false;
+  if (!(await holds())) return false;
   const released = idSetOf(result.release.interventions);
   const interventions: ExistingIntervention[] = data.interventions.filter((old) => !released.has(old.id));
   for (const [index, planned] of result.interventions.entries()) {
@@ -383,6 +457,7 @@ export async function rememberRun(
     return served.has(id) ? 'planned' : reopened.has(id) ? 'open' : current;
   });
   const needs = { ...data.needs, status };
+  // the run's token: the next read compares with it (and reads the small tables again if need be)
   cached = { year, token: after.token, data: { ...data, interventions, needs }, timer: null };
   touch(cached);
   return true;
@@ -523,23 +598,7 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
       ),
     ),
   );
-  const rulesRead = runNow(database('indicators').select('key', 'applies_to') as PromiseLike<Row[]>);
-  const subKegiatanRead = runNow(
-    database('sub_kegiatan').select(
-      'code',
-      'name',
-      'perangkat_daerah',
-      'unit',
-      'unit_cost',
-      'active',
-    ) as PromiseLike<Row[]>,
-  );
-  const ceilingsRead = runNow(
-    database('budget_ceilings')
-      .where({ fiscal_year: year })
-      .orderBy('id')
-      .select('perangkat_daerah', 'amount') as PromiseLike<Row[]>,
-  );
+  const settingsRead = runNow(readSettings(database, year));
   const interventionsRead = timedRead(
     'read_reference_interventions',
     readInParts(database, ['interventions', 'i.id'], INTERVENTION_PARTS, (range) =>
@@ -592,27 +651,44 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
       ),
     ),
   );
-  const [households, needs, rules, subKegiatan, ceilings, interventions] = await Promise.all([
+  const [households, needs, settings, interventions] = await Promise.all([
     householdsRead,
     needsRead,
-    rulesRead,
-    subKegiatanRead,
-    ceilingsRead,
+    settingsRead,
     interventionsRead,
   ]);
   lap('read_rows');
 
+  const data: AllocationData = {
+    fiscal_year: year,
+    households: householdsOf(households),
+    needs: needsOf(needs),
+    ...settings,
+    interventions: interventionsOf(interventions),
+  };
+  lap('read_convert');
+  return data;
+}
+
+/** The small tables of an allocation: the need rules, the sub-kegiatan catalogue, the year's pagu. */
+type AllocationSettings = Pick<AllocationData, 'rules' | 'sub_kegiatan' | 'ceilings'>;
+
+async function readSettings(database: Knex, year: number): Promise<AllocationSettings> {
+  const [rules, subKegiatan, ceilings] = (await Promise.all([
+    database('indicators').select('key', 'applies_to'),
+    database('sub_kegiatan').select('code', 'name', 'perangkat_daerah', 'unit', 'unit_cost', 'active'),
+    database('budget_ceilings')
+      .where({ fiscal_year: year })
+      .orderBy('id')
+      .select('perangkat_daerah', 'amount'),
+  ])) as [Row[], Row[], Row[]];
   const ceilingByAgency: Record<string, number> = {};
   for (const row of ceilings) {
     const amount = toNumber(row['amount']);
     // one pagu per agency and year; if there are several, the latest row counts
     if (amount !== null) ceilingByAgency[String(row['perangkat_daerah'])] = amount;
   }
-
-  const data: AllocationData = {
-    fiscal_year: year,
-    households: householdsOf(households),
-    needs: needsOf(needs),
+  return {
     rules: rules.map((row): AllocationRule => ({
       key: String(row['key']),
       applies_to: toClassList(row['applies_to']),
@@ -626,10 +702,7 @@ async function readFresh(database: Knex, year: number, phases?: Phases): Promise
       active: row['active'] !== false && row['active'] !== 0 && row['active'] !== '0',
     })),
     ceilings: ceilingByAgency,
-    interventions: interventionsOf(interventions),
   };
-  lap('read_convert');
-  return data;
 }
 
 function householdsOf(table: Columns): AllocationHousehold[] {

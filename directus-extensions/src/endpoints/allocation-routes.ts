@@ -29,6 +29,7 @@ import {
   readFreshnessToken,
   readRun,
   rememberRunOnce,
+  watchAllocationWrites,
   writeAllocationRun,
   type Phases,
 } from '../adapters/allocation-store.ts';
@@ -97,6 +98,8 @@ const cpuSince = (from: NodeJS.CpuUsage): number => {
  * GET  /siap-pd/allocations/export   ?fiscal_year=&perangkat_daerah=&format=csv|xlsx&kind=lines|beneficiaries&run=
  */
 export function registerAllocationRoutes(router: Router, context: EndpointExtensionContext): void {
+  // the in-memory copy of a year's data survives writes that do not touch it (a pagu, a login)
+  watchAllocationWrites(context.database);
   router.post('/allocations/run', (req, res) => {
     const work = runQueue.then(() => run(context, req, res));
     runQueue = work.catch(() => undefined);
