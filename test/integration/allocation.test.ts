@@ -298,6 +298,46 @@ describe('allocation, what-if and SIPD export', () => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it('keeps the year in memory through a pagu edit (SQLite), and reads again after a need changes', async () => {
+      const sqlite = process.env['TEST_DB'] !== 'postgres';
+      type Timed = Answer & { timings: { cached: boolean } };
+      const look = (): Promise<Timed> =>
+        perencana.post<Timed>('/siap-pd/allocations/preview', { fiscal_year: YEAR, scope });
+      await look();
+      expect((await look()).timings.cached).toBe(sqlite);
+      // the planner edits the Disperkim pagu: the copy holds, the new pagu counts at once
+      const ceilingId = ceilingIds[0] as number;
+      await perencana.patch(`/items/budget_ceilings/${ceilingId}`, { amount: disperkimCeiling - 1 });
+      try {
+        const afterPagu = await look();
+        expect(afterPagu.timings.cached).toBe(sqlite);
+        expect(afterPagu.agencies.find((a) => a.perangkat_daerah === 'disperkim')?.ceiling).toBe(
+          disperkimCeiling - 1,
+        );
+      } finally {
+        await perencana.patch(`/items/budget_ceilings/${ceilingId}`, { amount: disperkimCeiling });
+      }
+      // a need of the scope changes: everything is read again, and the change counts
+      const admin = adminApi();
+      const [need] = await admin.get<{ id: number; quantity: number | null }[]>(
+        `/items/needs?limit=1&sort=id&fields=id,quantity&filter=${encodeURIComponent(
+          JSON.stringify({ _and: [{ desa: { _in: desa } }, { status: { _eq: 'open' } }] }),
+        )}`,
+      );
+      expect(need).toBeDefined();
+      const before = await look();
+      await admin.patch(`/items/needs/${need?.id}`, { quantity: (need?.quantity ?? 1) + 1 });
+      try {
+        const afterNeed = await look();
+        expect(afterNeed.timings.cached).toBe(false);
+        expect(afterNeed.totals.funded + afterNeed.totals.unfunded).toBeGreaterThan(
+          before.totals.funded + before.totals.unfunded,
+        );
+      } finally {
+        await admin.patch(`/items/needs/${need?.id}`, { quantity: need?.quantity ?? 1 });
+      }
+    });
+
     it('a pimpinan may look at a what-if too', async () => {
       const pimpinan = await loginAs('pimpinan');
       const answer = await pimpinan.post<Answer>('/siap-pd/allocations/preview', {
