@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import knexFactory, { type Knex } from 'knex';
 import { allocateBudget } from '@siap-pd/core/allocate-budget';
-import type { AllocationNeed, AllocationNeedTable } from '@siap-pd/core/allocation-types';
+import type { AllocationNeed, AllocationNeedTable, AllocationResult } from '@siap-pd/core/allocation-types';
 import { readUnfundedTable } from '@siap-pd/core/read-unfunded-table';
 import {
   forgetAllocationData,
@@ -11,6 +11,9 @@ import {
   touchesAllocationCopy,
   watchAllocationWrites,
   writeAllocationRun,
+  type AllocationData,
+  type RunAftermath,
+  type WrittenRun,
 } from './allocation-store.ts';
 
 // The SQLite fast path (one JSON text per read, json_each for writes) against a real in-memory
@@ -325,6 +328,29 @@ describe('readAllocationData (SQLite)', () => {
   });
 });
 
+/** Writes `result` as a run in one transaction, as the run route does, with what rememberRun needs. */
+async function writeRun(
+  data: AllocationData,
+  result: AllocationResult,
+  now: Date,
+): Promise<WrittenRun & { after: RunAftermath }> {
+  const { writes, written, token } = await db.transaction(async (trx) => {
+    const run = await writeAllocationRun(
+      trx,
+      result,
+      { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
+      data.interventions,
+    );
+    return { ...run, token: await readFreshnessToken(trx) };
+  });
+  expect(token).not.toBeNull();
+  return {
+    writes,
+    written,
+    after: { year: 2026, token: token as string, data, result, run: writes.run, written },
+  };
+}
+
 describe('writeAllocationRun (SQLite)', () => {
   it('releases, records the run and its interventions, and plans the needs, in one transaction', async () => {
     const { data } = await readAllocationData(db, 2026);
@@ -387,20 +413,8 @@ describe('writeAllocationRun (SQLite)', () => {
     const { data } = await readAllocationData(db, 2026);
     // a ceiling that funds nothing more releases the earlier run's planned interventions
     const result = allocateBudget({ ...data, ceilings: { disperkim: 0 }, tabulate_unfunded: true });
-    const now = new Date('2026-01-06T00:00:00Z');
-    const { writes, written, token } = await db.transaction(async (trx) => {
-      const { writes, written } = await writeAllocationRun(
-        trx,
-        result,
-        { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
-        data.interventions,
-      );
-      return { writes, written, token: await readFreshnessToken(trx) };
-    });
-    expect(token).not.toBeNull();
-    expect(
-      await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run, written }),
-    ).toBe(true);
+    const { after } = await writeRun(data, result, new Date('2026-01-06T00:00:00Z'));
+    expect(await rememberRun(db, after)).toBe(true);
     const cached = await readAllocationData(db, 2026);
     expect(cached.fromCache).toBe(true);
     forgetAllocationData();
@@ -417,46 +431,25 @@ describe('writeAllocationRun (SQLite)', () => {
     forgetAllocationData();
     const { data } = await readAllocationData(db, 2026);
     const result = allocateBudget({ ...data, tabulate_unfunded: true });
-    const now = new Date('2026-01-08T00:00:00Z');
-    const { writes, written, token } = await db.transaction(async (trx) => {
-      const { writes, written } = await writeAllocationRun(
-        trx,
-        result,
-        { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
-        data.interventions,
-      );
-      return { writes, written, token: await readFreshnessToken(trx) };
-    });
+    const { writes, written, after } = await writeRun(data, result, new Date('2026-01-08T00:00:00Z'));
     expect(writes.inserted).toBeGreaterThan(0);
     const ids = written.ids as number[];
     const stored = (await db('interventions').where({ allocation_run: writes.run }).pluck('id')) as number[];
     expect([...ids].sort((a, b) => a - b)).toEqual([...stored].sort((a, b) => a - b));
     // the inserted ones numbered one further: the check against the table refuses them
     const shifted = ids.map((id, index) => (written.inserted.includes(index) ? id + 1 : id));
-    const after = { year: 2026, token: token as string, data, result, run: writes.run };
     expect(await rememberRun(db, { ...after, written: { ...written, ids: shifted } })).toBe(false);
     expect(await rememberRun(db, { ...after, written: { ...written, ids: null } })).toBe(false);
-    expect(await rememberRun(db, { ...after, written })).toBe(true);
+    expect(await rememberRun(db, after)).toBe(true);
   });
 
   it('does not keep the cached copy when anything else was written after the run', async () => {
     forgetAllocationData();
     const { data } = await readAllocationData(db, 2026);
     const result = allocateBudget({ ...data, tabulate_unfunded: true });
-    const now = new Date('2026-01-07T00:00:00Z');
-    const { writes, written, token } = await db.transaction(async (trx) => {
-      const { writes, written } = await writeAllocationRun(
-        trx,
-        result,
-        { fiscal_year: 2026, scope: null, parameters: {}, user: null, now },
-        data.interventions,
-      );
-      return { writes, written, token: await readFreshnessToken(trx) };
-    });
+    const { after } = await writeRun(data, result, new Date('2026-01-07T00:00:00Z'));
     await db('needs').where({ id: 11 }).update({ quantity: 2 });
-    expect(
-      await rememberRun(db, { year: 2026, token: token as string, data, result, run: writes.run, written }),
-    ).toBe(false);
+    expect(await rememberRun(db, after)).toBe(false);
     expect((await readAllocationData(db, 2026)).fromCache).toBe(false);
   });
 });
