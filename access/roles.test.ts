@@ -104,6 +104,43 @@ describe('access/roles.ts', () => {
     }
   });
 
+  const REPORT_FIELDS = ['progress_pct', 'realized_cost', 'note', 'evidence'];
+  const REPORT_CREATE_FIELDS = fieldsOf('intervention_reports', ['id', 'date_created', 'user_created']);
+  const OWN_AGENCY_RULE = JSON.stringify({
+    _and: [
+      { perangkat_daerah: { _eq: '$CURRENT_USER.perangkat_daerah' } },
+      { perangkat_daerah: { _nnull: true } },
+    ],
+  });
+  // role, action, the fields it writes, its row filter and validation (null: any agency; undefined: no such permission)
+  it.each([
+    ['perencana', 'create', REPORT_CREATE_FIELDS, null, null],
+    ['perencana', 'update', REPORT_FIELDS, null, null],
+    ['perencana', 'delete', ['*'], null, null],
+    ['perangkat_daerah', 'create', REPORT_CREATE_FIELDS, null, OWN_AGENCY_RULE],
+    ['perangkat_daerah', 'update', REPORT_FIELDS, OWN_AGENCY_RULE, OWN_AGENCY_RULE],
+    ['perangkat_daerah', 'delete', undefined, undefined, undefined],
+    ['pimpinan', 'create', undefined, undefined, undefined],
+    ['pimpinan', 'update', undefined, undefined, undefined],
+    ['pimpinan', 'delete', undefined, undefined, undefined],
+    ['operator_desa', 'create', undefined, undefined, undefined],
+    ['verifikator_kecamatan', 'update', undefined, undefined, undefined],
+  ] as const)('intervention_reports: %s %s', (role, action, fields, filter, validation) => {
+    const rule = permissions[role].find(
+      (p) => p.collection === 'intervention_reports' && p.action === action,
+    );
+    if (fields === undefined) {
+      expect(rule).toBeUndefined();
+      return;
+    }
+    expect([...(rule?.fields ?? [])].sort()).toEqual([...fields].sort());
+    expect(rule?.fields).not.toContain('id');
+    expect(rule?.fields).not.toContain('date_created');
+    expect(rule?.fields).not.toContain('user_created');
+    expect(rule?.permissions ? JSON.stringify(rule.permissions) : null).toBe(filter);
+    expect(rule?.validation ? JSON.stringify(rule.validation) : null).toBe(validation);
+  });
+
   it('shows each role only columns it may read in its collection presets, with unique fixed ids', () => {
     expect(new Set(collectionPresets.map((p) => p.id)).size).toBe(collectionPresets.length);
     for (const preset of collectionPresets) {

@@ -260,6 +260,20 @@ export const permissions: Record<RoleKey, PermissionDef[]> = {
     },
     { collection: 'needs', action: 'update', fields: ['status', 'dismiss_reason'] },
     { collection: 'interventions', action: 'update', fields: ['status', 'note'] },
+    // Reports of any agency, entered or corrected on its behalf. The access hook copies
+    // perangkat_daerah from the intervention; the monitoring hook refuses a cancelled intervention
+    // or a quarter outside 1-4 and re-derives the intervention (the same checks as an agency's).
+    {
+      collection: 'intervention_reports',
+      action: 'create',
+      fields: fieldsOf('intervention_reports', ['id', 'date_created', 'user_created']),
+    },
+    {
+      collection: 'intervention_reports',
+      action: 'update',
+      fields: ['progress_pct', 'realized_cost', 'note', 'evidence'],
+    },
+    { collection: 'intervention_reports', action: 'delete', fields: ['*'] },
     { collection: 'allocation_runs', action: 'update', fields: ['status', 'decree_number', 'decree_date'] },
   ],
   pimpinan: [

@@ -34,7 +34,8 @@ const NIK_MESSAGE = 'NIK ini sudah terdaftar di desa lain; hubungi verifikator k
 /**
  * What each role may do: r = read (list, by id, aggregate), c = create, u = update, d = delete.
  * The rows a role reads are limited by readScope() below; a letter means "allowed within scope".
- * operator surveys d: only a draft; verifikator surveys u: verify or return; perencana surveys u: reopen.
+ * operator surveys d: only a draft; verifikator surveys u: verify or return; perencana surveys u: reopen;
+ * perencana intervention_reports cud: for any agency (the report's agency follows its intervention).
  */
 // prettier-ignore
 const TABLE: [collection: string, ...letters: string[]][] = [
@@ -53,7 +54,7 @@ const TABLE: [collection: string, ...letters: string[]][] = [
   ['budget_ceilings',       'crud', 'crud',   'r',     '',      '',         'r',   ''],
   ['allocation_runs',       'crud', 'ru',     'r',     '',      '',         'r',   ''],
   ['interventions',         'crud', 'ru',     'r',     'r',     'r',        'rcu', ''],
-  ['intervention_reports',  'crud', 'r',      'r',     'r',     'r',        'rcu', ''],
+  ['intervention_reports',  'crud', 'crud',   'r',     'r',     'r',        'rcu', ''],
   ['tagged_budget',         'crud', 'crud',   'r',     '',      '',         'r',   ''],
   ['import_jobs',           'crud', 'r',      '',      '',      '',         '',    ''],
 ];
@@ -1267,6 +1268,103 @@ describe('attacks: perencana and pimpinan', () => {
       expect(
         (await attempt(api.perencana.patch(`/items/surveys/${verified}`, { surveyor: 'Ganti' }))).ok,
       ).toBe(false);
+    });
+  });
+
+  it("perencana enters, corrects and deletes any agency's report through the agency's checks; pimpinan cannot", async () => {
+    await tally(async () => {
+      const intervention = (status: 'planned' | 'cancelled'): Promise<{ id: number }> =>
+        adminCreate<{ id: number }>('interventions', {
+          household: F.hB1,
+          sub_kegiatan: F.subKegiatan2,
+          perangkat_daerah: AGENCY_2,
+          desa: F.desaB1,
+          kecamatan: F.kecamatanB,
+          fiscal_year: 2091,
+          quantity: 1,
+          status,
+        });
+      const target = (await intervention('planned')).id;
+      const cancelled = (await intervention('cancelled')).id;
+      type Report = { id: number; perangkat_daerah: string; fiscal_year: number; progress_pct: number };
+      const fields = 'id,perangkat_daerah,fiscal_year,progress_pct';
+
+      // the agency sent is ignored: the report belongs to its intervention's agency, and the year
+      // and the intervention's progress follow as for an agency's own report
+      const report = await api.perencana.post<Report>(`/items/intervention_reports?fields=${fields}`, {
+        intervention: target,
+        quarter: '1',
+        progress_pct: 30,
+        realized_cost: 1000,
+        perangkat_daerah: AGENCY_1,
+      });
+      created.push({ collection: 'intervention_reports', key: report.id });
+      expect(report).toEqual({
+        id: report.id,
+        perangkat_daerah: AGENCY_2,
+        fiscal_year: 2091,
+        progress_pct: 30,
+      });
+      const started = await readAsAdmin<{ status: string; realized_cost: unknown }>(
+        'interventions',
+        target,
+        'status,realized_cost',
+      );
+      expect(started.status).toBe('in_progress');
+      expect(Number(started.realized_cost)).toBe(1000);
+
+      // a correction of the progress; the report cannot be moved to another intervention or agency
+      await api.perencana.patch(`/items/intervention_reports/${report.id}`, { progress_pct: 60 });
+      expect(
+        await attempt(
+          api.perencana.patch(`/items/intervention_reports/${report.id}`, { intervention: F.intervention1 }),
+        ),
+      ).toMatchObject({ ok: false, status: 403 });
+      await attempt(
+        api.perencana.patch(`/items/intervention_reports/${report.id}`, { perangkat_daerah: AGENCY_1 }),
+      );
+      expect(await readAsAdmin<Report>('intervention_reports', report.id, fields)).toEqual({
+        ...report,
+        progress_pct: 60,
+      });
+
+      // the same refusals as for an agency: a cancelled or unknown intervention, a quarter outside 1-4
+      const refusedCreates: [Payload, number, string?][] = [
+        [
+          { intervention: cancelled, quarter: '1', progress_pct: 10 },
+          400,
+          'Intervensi ini sudah dibatalkan; laporan triwulan tidak dapat ditambahkan atau diubah.',
+        ],
+        [{ intervention: 2_000_000_000, fiscal_year: 2091, quarter: '1' }, 403],
+        [{ intervention: target, quarter: '5', progress_pct: 10 }, 400, 'Triwulan harus 1, 2, 3 atau 4.'],
+      ];
+      for (const [payload, status, message] of refusedCreates) {
+        const outcome = await attempt(api.perencana.post('/items/intervention_reports', payload));
+        if (outcome.ok)
+          created.push({ collection: 'intervention_reports', key: (outcome.data as { id: number }).id });
+        expect(outcome, JSON.stringify(payload)).toMatchObject({
+          ok: false,
+          status,
+          ...(message === undefined ? {} : { message: expect.stringContaining(message) }),
+        });
+      }
+
+      // pimpinan only reads
+      expect(
+        await attempt(
+          api.pimpinan.post('/items/intervention_reports', { intervention: target, quarter: '2' }),
+        ),
+      ).toMatchObject({ ok: false, status: 403 });
+      expect(
+        await attempt(api.pimpinan.patch(`/items/intervention_reports/${report.id}`, { progress_pct: 1 })),
+      ).toMatchObject({ ok: false, status: 403 });
+      expect(await attempt(api.pimpinan.delete(`/items/intervention_reports/${report.id}`))).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+
+      await api.perencana.delete(`/items/intervention_reports/${report.id}`);
+      expect(await exists('intervention_reports', report.id)).toBe(false);
     });
   });
 

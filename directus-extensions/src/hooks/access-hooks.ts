@@ -6,7 +6,8 @@
 // - denormalised scope columns (households.kecamatan, interventions.desa/kecamatan,
 //   intervention_reports.perangkat_daerah, directus_users.kecamatan) follow what they derive from,
 //   whatever a non-administrator sends, so the flat permission rules stay true;
-// - an agency creates interventions and reports only for its own needs and interventions.
+// - an agency creates interventions and reports only for its own needs and interventions (a planner
+//   writes reports for any agency's intervention, but the report's agency still follows it).
 // Filter hooks run inside the request's transaction and before Directus checks permissions.
 import type { Accountability, EventContext, RegisterFunctions } from '@directus/types';
 import type { Knex } from 'knex';
@@ -217,7 +218,8 @@ export function registerAccessHooks({ filter }: Pick<RegisterFunctions, 'filter'
     });
   }
 
-  // Quarterly reports: perangkat_daerah follows the intervention; an agency reports on its own only.
+  // Quarterly reports: perangkat_daerah follows the intervention, whoever writes (an agency, or a
+  // planner on any agency's behalf); an agency reports on its own only.
   for (const action of ['create', 'update'] as const) {
     filter<Payload>(`intervention_reports.items.${action}`, async (payload, _meta, context) => {
       const caller = callerOf(context.accountability);
@@ -226,9 +228,13 @@ export function registerAccessHooks({ filter }: Pick<RegisterFunctions, 'filter'
       if ('intervention' in result) {
         const intervention = keyOf(result['intervention']);
         const found = intervention === null ? null : await records.agencyOfIntervention(intervention);
-        if (!caller.trusted && caller.role === 'perangkat_daerah') {
-          const agency = (await scopeOf(records, caller)).perangkat_daerah;
-          if (!found || agency === null || found.perangkat_daerah !== agency) throw forbidden();
+        if (!caller.trusted) {
+          // an intervention that does not exist gets the same answer as one outside the scope
+          if (!found) throw forbidden();
+          if (caller.role === 'perangkat_daerah') {
+            const agency = (await scopeOf(records, caller)).perangkat_daerah;
+            if (agency === null || found.perangkat_daerah !== agency) throw forbidden();
+          }
         }
         result['perangkat_daerah'] = found?.perangkat_daerah ?? null;
       } else if (!caller.trusted) {
