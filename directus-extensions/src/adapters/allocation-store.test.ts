@@ -8,6 +8,7 @@ import {
   readAllocationData,
   readFreshnessToken,
   rememberRun,
+  rememberRunOnce,
   touchesAllocationCopy,
   watchAllocationWrites,
   writeAllocationRun,
@@ -441,6 +442,22 @@ describe('writeAllocationRun (SQLite)', () => {
     expect(await rememberRun(db, { ...after, written: { ...written, ids: shifted } })).toBe(false);
     expect(await rememberRun(db, { ...after, written: { ...written, ids: null } })).toBe(false);
     expect(await rememberRun(db, after)).toBe(true);
+  });
+
+  it('a read that comes while the run makes its copy waits for it instead of reading again', async () => {
+    forgetAllocationData();
+    const { data } = await readAllocationData(db, 2026);
+    const result = allocateBudget({ ...data, tabulate_unfunded: true });
+    const { after } = await writeRun(data, result, new Date('2026-01-09T00:00:00Z'));
+    // the answer "goes out" 50 ms later; a preview arrives meanwhile
+    const sent = new Promise<void>((resolve) => setTimeout(resolve, 50));
+    const remembered = rememberRunOnce(sent, db, after);
+    const read = await readAllocationData(db, 2026);
+    expect(await remembered).toBe(true);
+    expect(read.fromCache).toBe(true);
+    expect(read.data.interventions.length).toBe(
+      data.interventions.length - result.release.interventions.length + result.interventions.length,
+    );
   });
 
   it('does not keep the cached copy when anything else was written after the run', async () => {

@@ -355,6 +355,9 @@ export async function readFreshnessToken(database: Knex): Promise<string | null>
   return freshnessToken(database);
 }
 
+/** How long rememberRunOnce waits for the run's answer to go out before it starts anyway. */
+const REMEMBER_WAIT_MS = 10_000;
+
 /** The rememberRun under way, if any (settled otherwise; never rejects). */
 let remembering: Promise<unknown> = Promise.resolve();
 
@@ -372,7 +375,9 @@ export function rememberRunOnce(
   after: RunAftermath,
   readers: Knex = database,
 ): Promise<boolean> {
-  const work = ready
+  // never later than REMEMBER_WAIT_MS: a preview waiting for the copy must not wait on a lost answer
+  const due = new Promise<void>((resolve) => setTimeout(resolve, REMEMBER_WAIT_MS).unref());
+  const work = Promise.race([ready, due])
     .then(() => rememberRun(database, after, readers))
     .catch(() => {
       forgetAllocationData();
