@@ -199,8 +199,15 @@ describe('Monev', () => {
       expect(await page.locator('.chart canvas').count()).toBe(2);
       expect(await page.locator('#tabel-terlambat tbody tr').count()).toBeGreaterThan(0);
       expect(await page.getByText(/memerlukan dua ronde survei/).count()).toBe(1);
-      // planners read reports; they do not write them
+      // planners may write an agency's reports: the form comes once an agency is chosen
       expect(await page.locator('#lapor').count()).toBe(0);
+      expect(await page.locator('#lapor-pilih-perangkat').count()).toBe(1);
+      await visit(
+        page,
+        `/monev?tahun=${subject().fiscal_year}&perangkat=${AGENCY}`,
+        'perencana-monev-perangkat',
+      );
+      expect(await page.locator('#lapor').count()).toBe(1);
     });
   });
 

@@ -4,6 +4,7 @@ import {
   buildTransitionView,
   canOpenMonev,
   canReportProgress,
+  offersReportForm,
   dateInZone,
   defaultReportQuarter,
   monevSearch,
@@ -67,17 +68,20 @@ describe('dates and quarters', () => {
 });
 
 describe('who may open Monev and report', () => {
-  it.each<[RoleKey, boolean, boolean]>([
-    ['administrator', true, true],
-    ['perencana', true, false],
-    ['pimpinan', true, false],
-    ['perangkat_daerah', true, true],
-    ['operator_desa', false, false],
-    ['verifikator_kecamatan', false, false],
-    ['unknown', false, false],
-  ])('%s: open %s, report %s', (role, open, report) => {
+  it.each<[RoleKey, boolean, boolean, boolean, boolean]>([
+    // role, open, report, form without an agency chosen, form with one
+    ['administrator', true, true, true, true],
+    ['perencana', true, true, false, true],
+    ['pimpinan', true, false, false, false],
+    ['perangkat_daerah', true, true, true, true],
+    ['operator_desa', false, false, false, false],
+    ['verifikator_kecamatan', false, false, false, false],
+    ['unknown', false, false, false, false],
+  ])('%s: open %s, report %s, form %s / with an agency %s', (role, open, report, form, formForAgency) => {
     expect(canOpenMonev(role)).toBe(open);
     expect(canReportProgress(role)).toBe(report);
+    expect(offersReportForm(role, null)).toBe(form);
+    expect(offersReportForm(role, 'dinsos')).toBe(formForAgency);
   });
 });
 

@@ -550,9 +550,20 @@ export function canOpenMonev(role: RoleKey): boolean {
   );
 }
 
-/** Roles whose Directus permissions let them write quarterly reports (planners and leaders only read them). */
+/**
+ * Roles whose Directus permissions let them write quarterly reports: the agency on its own
+ * interventions, a planner on any agency's behalf, the administrator (leaders only read them).
+ */
 export function canReportProgress(role: RoleKey): boolean {
-  return role === 'perangkat_daerah' || role === 'administrator';
+  return role === 'perangkat_daerah' || role === 'perencana' || role === 'administrator';
+}
+
+/**
+ * Whether the Monev page offers the report form: to whoever may report, but to a planner only once an
+ * agency is chosen (the form lists the running interventions in view: an agency's, not the district's).
+ */
+export function offersReportForm(role: RoleKey, agency: string | null): boolean {
+  return canReportProgress(role) && (role !== 'perencana' || agency !== null);
 }
 
 export const MONEV_FORBIDDEN =

@@ -264,7 +264,7 @@ const READ_MONEV: PanduanStep = {
     'Ringkasan menampilkan jumlah Intervensi, Rencana, Realisasi (dengan persentasenya), Selesai, dan Terlambat dilaporkan.',
     'Grafik dan tabel Rencana dan realisasi per perangkat daerah dan per triwulan. Karena jadwal penyerapan tidak tercatat, rencana dibagi rata seperempat per triwulan.',
     `Tabel Intervensi yang terlambat dilaporkan menyebut Jatuh tempo, Keterangan, Kemajuan terakhir, dan Terlambat (hari). ${OVERDUE_RULE} Unduh CSV-nya sebagai bahan teguran kepada perangkat daerah.`,
-    'Laporan triwulan diisi perangkat daerah; perencana dan pimpinan membacanya di tabel Laporan triwulan yang masuk.',
+    'Laporan triwulan diisi perangkat daerah; perencana dan pimpinan membacanya di tabel Laporan triwulan yang masuk. Perencana dapat mengisi atau mengoreksi laporan atas nama perangkat daerah: pilih Perangkat daerahnya, tekan Terapkan, lalu formulir Laporkan kemajuan triwulan muncul.',
     'Perubahan status kemiskinan antar-ronde survei tampil setelah ada dua ronde survei: berapa rumah tangga naik kelas, tetap, atau turun kelas, dibedakan antara yang menerima intervensi dan yang tidak.',
   ],
   screenshots: [SCREENSHOTS.monev],

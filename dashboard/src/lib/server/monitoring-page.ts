@@ -2,6 +2,7 @@ import {
   buildMonevView,
   buildTransitionView,
   canReportProgress,
+  offersReportForm,
   defaultReportQuarter,
   parseMonevQuery,
   pickRounds,
@@ -29,7 +30,10 @@ export interface MonevPage {
   /** the agency shown, null = all */
   agency: string | null;
   agencyName: string | null;
+  /** the report form is offered (offersReportForm) */
   canReport: boolean;
+  /** a planner who may report once an agency is chosen (a hint instead of the form) */
+  canReportForAgency: boolean;
   /** null when the user may not read interventions */
   view: MonevView | null;
   today: string;
@@ -108,7 +112,8 @@ export async function readMonevPage(
     agencyOptions,
     agency,
     agencyName: agency === null ? null : (names.agencies.get(agency) ?? agency),
-    canReport: canReportProgress(role),
+    canReport: offersReportForm(role, agency),
+    canReportForAgency: canReportProgress(role) && !offersReportForm(role, agency),
     view,
     today,
     defaultQuarter: defaultReportQuarter(today, fiscalYear),

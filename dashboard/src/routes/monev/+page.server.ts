@@ -38,7 +38,8 @@ export const actions: Actions = {
         ok: false,
         values,
         errors: NO_ERRORS,
-        message: 'Laporan triwulan diisi oleh perangkat daerah pelaksana; peran Anda hanya dapat membacanya.',
+        message:
+          'Laporan triwulan diisi oleh perangkat daerah pelaksana atau perencana; peran Anda hanya dapat membacanya.',
       });
     }
     const parsed = parseReportForm(values);
