@@ -11,8 +11,9 @@
 //   re-run of B with nothing changed (everything released and planned again);
 // - A once more from the loaded state (interventions removed, needs open again, straight in SQLite)
 //   WITHOUT a preview before: the run reads the data itself, as after an edit of households, needs
-//   or interventions, or a write by another process (these empty the in-memory copy). This is the issue's "100,000 households, 300,000 needs under 3 s end to
-//   end": from the request to the answer, data read, allocated, interventions and needs committed;
+//   or interventions, or a write by another process (these empty the in-memory copy). This is the
+//   issue's "100,000 households, 300,000 needs under 3 s end to end": from the request to the answer,
+//   data read, allocated, interventions and needs committed;
 // - the naive baseline: interventions created one by one through REST (POST intervention + PATCH its
 //   need), measured on a sample (BENCH_ALLOCATION_NAIVE_SAMPLE, default 300) and compared as a rate.
 //

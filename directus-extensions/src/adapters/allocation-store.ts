@@ -233,8 +233,9 @@ const CACHE_IDLE_MS = 10 * 60 * 1000;
 /** Tables the in-memory copy holds rows of: any write to them means a fresh read. */
 const COPIED_TABLES = new Set(['households', 'surveys', 'needs', 'interventions', 'allocation_runs']);
 /**
- * Tables whose deleted rows change copied rows (ON DELETE SET NULL or CASCADE on a copied column,
- * e.g. needs.sub_kegiatan), or whose keys the copy holds. Their other writes are read again anyway.
+ * Tables whose keys copied rows hold: deleting one of their rows can change copied rows (ON DELETE SET
+ * NULL or CASCADE, e.g. needs.sub_kegiatan); inserting or editing one cannot (a referenced key cannot
+ * change: ON UPDATE NO ACTION). Of these, rules and sub-kegiatan are read again on every call anyway.
  */
 const REFERENCED_TABLES = new Set(['sub_kegiatan', 'indicators', 'perangkat_daerah', 'desa', 'kecamatan']);
 
@@ -317,13 +318,13 @@ export async function readAllocationData(
     }
     if (copyHolds(entry.token, token)) {
       // written meanwhile, but none of it to the copied tables: the small ones are read again
-      const settings = await readSettings(readers, year);
+      const data = { ...entry.data, ...(await readSettings(readers, year)) };
       if (cached === entry) {
-        entry.data = { ...entry.data, ...settings };
+        entry.data = data;
         entry.token = token;
         touch(entry);
       }
-      return { data: { ...entry.data, ...settings }, fromCache: true };
+      return { data, fromCache: true };
     }
   }
   // the stale copy goes first: two copies of 400,000 rows at once would only slow the garbage collector
@@ -491,7 +492,7 @@ type IdRange = (where: Knex.QueryBuilder) => void;
  */
 async function idRanges(database: Knex, table: string, parts: number, column: string): Promise<IdRange[]> {
   const all: IdRange = () => undefined;
-  if ((database as unknown as { isTransaction?: boolean }).isTransaction === true) return [all];
+  if (isTransaction(database)) return [all];
   const [bounds] = (await database(table).min('id as low').max('id as high')) as Row[];
   const low = toNumber(bounds?.['low']);
   const high = toNumber(bounds?.['high']);
