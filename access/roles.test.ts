@@ -141,6 +141,40 @@ describe('access/roles.ts', () => {
     expect(rule?.validation ? JSON.stringify(rule.validation) : null).toBe(validation);
   });
 
+  const OWN_UPLOADS = JSON.stringify({ uploaded_by: { _eq: '$CURRENT_USER' } });
+  // role, action, its row filter (null: every file; undefined: no such permission)
+  it.each([
+    ['perencana', 'read', null],
+    ['perencana', 'create', null],
+    ['perencana', 'update', OWN_UPLOADS],
+    ['perencana', 'delete', undefined],
+    ['pimpinan', 'read', null],
+    ['pimpinan', 'create', undefined],
+    ['operator_desa', 'read', OWN_UPLOADS],
+    ['operator_desa', 'create', null],
+    ['operator_desa', 'update', OWN_UPLOADS],
+    ['verifikator_kecamatan', 'read', null],
+    ['verifikator_kecamatan', 'create', undefined],
+    ['perangkat_daerah', 'read', OWN_UPLOADS],
+    ['perangkat_daerah', 'create', null],
+    ['perangkat_daerah', 'update', OWN_UPLOADS],
+    ['perangkat_daerah', 'delete', undefined],
+  ] as const)('directus_files: %s %s', (role, action, filter) => {
+    const rules = permissions[role].filter((p) => p.collection === 'directus_files' && p.action === action);
+    if (filter === undefined) {
+      expect(rules).toEqual([]);
+      return;
+    }
+    expect(rules).toHaveLength(1);
+    const rule = rules[0];
+    expect(rule?.permissions ? JSON.stringify(rule.permissions) : null).toBe(filter);
+    // an upload's owner and storage are Directus's: an update only touches what a person describes
+    if (action === 'update')
+      expect([...(rule?.fields ?? [])].sort()).toEqual(
+        ['description', 'filename_download', 'folder', 'tags', 'title'].sort(),
+      );
+  });
+
   it('shows each role only columns it may read in its collection presets, with unique fixed ids', () => {
     expect(new Set(collectionPresets.map((p) => p.id)).size).toBe(collectionPresets.length);
     for (const preset of collectionPresets) {

@@ -243,7 +243,10 @@ export const permissions: Record<RoleKey, PermissionDef[]> = {
     read('tagged_budget'),
     read('allocation_runs'),
     read('import_jobs'),
+    // every file (evidence of any agency's reports); uploads its own, e.g. evidence for a report it
+    // enters on an agency's behalf, and edits their title and description
     read('directus_files'),
+    ...ownFiles.filter((permission) => permission.action !== 'read'),
     read('directus_revisions'),
     read('directus_activity'),
     ...PLANNER_EDITS.flatMap((collection) =>

@@ -30,8 +30,11 @@ export function createDirectusApi(url: string, token: string | null): DirectusAp
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (token) headers['authorization'] = `Bearer ${token}`;
-    let payload: string | undefined;
-    if (body !== undefined) {
+    let payload: string | FormData | undefined;
+    if (body instanceof FormData) {
+      // multipart (an upload to /files): fetch sets the content type with its boundary
+      payload = body;
+    } else if (body !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }

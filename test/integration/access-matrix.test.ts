@@ -1368,6 +1368,78 @@ describe('attacks: perencana and pimpinan', () => {
     });
   });
 
+  it('uploads: who may upload a file, rename it, and link it as the evidence of a report', async () => {
+    await tally(async () => {
+      const uploaded: string[] = [];
+      const upload = (role: Role, name: string): Promise<Outcome> => {
+        const form = new FormData();
+        form.append('title', name);
+        form.append('file', new Blob([`bukti ${name}\n`], { type: 'text/plain' }), `${name}.txt`);
+        return attempt(api[role].post<{ id: string }>('/files?fields=id', form)).then((outcome) => {
+          if (outcome.ok) uploaded.push((outcome.data as { id: string }).id);
+          return outcome;
+        });
+      };
+      try {
+        const mayUpload: Record<Role, boolean> = {
+          administrator: true,
+          perencana: true,
+          pimpinan: false,
+          operator_desa: true,
+          verifikator_kecamatan: false,
+          perangkat_daerah: true,
+          public: false,
+        };
+        const byRole: Partial<Record<Role, string>> = {};
+        for (const role of ROLES) {
+          const outcome = await upload(role, `bukti-${role}-${tag}`);
+          expect(outcome.ok, `${role}: ${describeOutcome(outcome)}`).toBe(mayUpload[role]);
+          if (outcome.ok) byRole[role] = (outcome.data as { id: string }).id;
+        }
+
+        // the planner's own upload becomes the evidence of a report it enters for an agency
+        const mine = await upload('perencana', `bukti-laporan-${tag}`);
+        const evidence = mine.ok ? (mine.data as { id: string }).id : '';
+        const target = await adminCreate<{ id: number }>('interventions', {
+          household: F.hB1,
+          sub_kegiatan: F.subKegiatan2,
+          perangkat_daerah: AGENCY_2,
+          desa: F.desaB1,
+          kecamatan: F.kecamatanB,
+          fiscal_year: 2092,
+          quantity: 1,
+          status: 'planned',
+        });
+        const report = await api.perencana.post<{ id: number; evidence: string }>(
+          '/items/intervention_reports?fields=id,evidence',
+          { intervention: target.id, quarter: '1', progress_pct: 10, evidence },
+        );
+        created.push({ collection: 'intervention_reports', key: report.id });
+        expect(report.evidence).toBe(evidence);
+
+        // it renames its own upload, not the operator's (which it may read: evidence of any agency)
+        await api.perencana.patch(`/files/${evidence}`, { title: 'Foto serah terima' });
+        expect((await adminApi().get<{ title: string }>(`/files/${evidence}?fields=title`)).title).toBe(
+          'Foto serah terima',
+        );
+        const operators = byRole.operator_desa as string;
+        expect(await api.perencana.get<{ id: string }>(`/files/${operators}?fields=id`)).toEqual({
+          id: operators,
+        });
+        expect(await attempt(api.perencana.patch(`/files/${operators}`, { title: 'diganti' }))).toMatchObject(
+          { ok: false, status: 403 },
+        );
+        // and deletes no file: evidence stays with the report
+        expect(await attempt(api.perencana.delete(`/files/${evidence}`))).toMatchObject({
+          ok: false,
+          status: 403,
+        });
+      } finally {
+        for (const id of uploaded) await attempt(adminApi().delete(`/files/${id}`));
+      }
+    });
+  });
+
   it('pimpinan reads households and members without NIK or No. KK, by any path', async () => {
     await tally(async () => {
       for (const path of [
