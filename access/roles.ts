@@ -475,6 +475,13 @@ export const collectionPresets: CollectionPresetDef[] = [
     ['-date_created'],
   ),
   tabular(
+    9105,
+    'perencana',
+    'intervention_reports',
+    ['intervention', 'perangkat_daerah', 'fiscal_year', 'quarter', 'progress_pct', 'realized_cost'],
+    ['-fiscal_year', '-quarter', 'perangkat_daerah'],
+  ),
+  tabular(
     9201,
     'pimpinan',
     'households',
