@@ -813,15 +813,16 @@ export const collections: CollectionDef[] = [
       householdM2o(),
       f.m2o('need', ['Kebutuhan', 'Need'], 'integer', '{{category}}'),
       // Year, agency and sub-kegiatan share ONE composite index (siap_interventions_year, created by
-      // the maintenance step with the summary indexes); desa and kecamatan have none: an allocation
-      // run inserts up to 200,000 interventions, and every single-column index costs it time
-      // (readers filter by year, agency, household or run; see summary-indexes.ts).
+      // the maintenance step with the summary indexes); desa, kecamatan and the run have none: an
+      // allocation run inserts up to 200,000 interventions and re-points the ones it keeps to
+      // itself, and every single-column index costs it time (readers filter by year, agency or
+      // household; a run's interventions are read by year and run; see summary-indexes.ts).
       subKegiatanM2o({ required: true, indexed: false }),
       pdM2o({ required: true, indexed: false }),
       desaM2o({ required: false, indexed: false }),
       kecamatanM2o({ indexed: false }),
       f.integer('fiscal_year', ['Tahun anggaran', 'Fiscal year'], { required: true }),
-      f.m2o('allocation_run', ['Alokasi', 'Allocation run'], 'integer', '#{{id}}'),
+      f.m2o('allocation_run', ['Alokasi', 'Allocation run'], 'integer', '#{{id}}', { indexed: false }),
       f.integer('quantity', ['Volume', 'Quantity'], { defaultValue: 1 }),
       f.rupiah('unit_cost', ['Biaya satuan (Rp)', 'Unit cost'], { readonly: true }),
       f.rupiah('planned_cost', ['Biaya rencana (Rp)', 'Planned cost'], { readonly: true }),

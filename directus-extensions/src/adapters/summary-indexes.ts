@@ -9,10 +9,11 @@ import type { Knex } from 'knex';
 // - submitted and verified surveys by round and day (survey progress);
 // - interventions by fiscal year, agency and sub-kegiatan: the one index behind every reader of
 //   interventions by year (allocation, SIPD export, effectiveness, Monev, the agency's own list).
-//   With the household, need, run and status indexes it replaces the single-column indexes on year,
-//   agency, sub-kegiatan, desa and kecamatan that the data model no longer declares: an allocation
-//   run inserts up to 200,000 interventions and every index costs it (desa and kecamatan filters of
-//   operators and verifiers always come with a year or a household).
+//   With the household, need and status indexes it replaces the single-column indexes on year,
+//   agency, sub-kegiatan, desa, kecamatan and run that the data model no longer declares: an
+//   allocation run inserts up to 200,000 interventions and re-points the ones it keeps to itself, and
+//   every index costs it (desa and kecamatan filters of operators and verifiers always come with a
+//   year or a household; a run's interventions are read with their year).
 // CREATE INDEX IF NOT EXISTS works on SQLite and PostgreSQL alike; the setup runs it on every start.
 
 export type IndexSpec = { name: string; table: string; columns: readonly string[] };
@@ -59,11 +60,13 @@ export type SupersededIndex = { name: string; table: string; by: string };
  */
 export const SUPERSEDED_INDEXES: readonly SupersededIndex[] = [
   { name: 'needs_status_index', table: 'needs', by: 'siap_needs_summary' },
-  ...['fiscal_year', 'perangkat_daerah', 'sub_kegiatan', 'desa', 'kecamatan'].map((field) => ({
-    name: `interventions_${field}_index`,
-    table: 'interventions',
-    by: 'siap_interventions_year',
-  })),
+  ...['fiscal_year', 'perangkat_daerah', 'sub_kegiatan', 'desa', 'kecamatan', 'allocation_run'].map(
+    (field) => ({
+      name: `interventions_${field}_index`,
+      table: 'interventions',
+      by: 'siap_interventions_year',
+    }),
+  ),
 ];
 
 export type EnsureIndexesResult = {
