@@ -6,7 +6,7 @@ import { planBaselineUpsert } from '@siap-pd/core/plan-baseline-upsert';
 import type { BaselineIssue, BaselineRecord, BaselineRow, BaselineSource } from '@siap-pd/core/types';
 import { validateBaselineRow } from '@siap-pd/core/validate-baseline-row';
 import type { BaselineValidationContext } from '@siap-pd/core/validate-baseline-row';
-import { closeBaselineJob, openBaselineJob } from './baseline-jobs.ts';
+import { closeJob, openJob } from './import-jobs.ts';
 import type { CsvUpload } from './baseline-request-body.ts';
 import { loadBaselineReference, readBaselineExisting, writeBaselineChunk } from './baseline-store.ts';
 import { loadQualitySettings } from './quality-recompute.ts';
@@ -125,7 +125,7 @@ export async function importBaseline(
   const started = new Date();
   const db = context.database;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const job = await openBaselineJob(context, db, options.schema, {
+  const job = await openJob(context, db, options.schema, {
     kind: 'import_baseline',
     source: options.source,
     file_name: options.upload.fileName(),
@@ -283,7 +283,7 @@ export async function importBaseline(
       },
     };
     const { errors: _errors, warnings: _warnings, columns: _columns, ...counts } = result;
-    await closeBaselineJob(db, job, {
+    await closeJob(db, job, {
       status,
       counts: { ...counts, header: reader.header()?.headers ?? [] },
       errors: stored,

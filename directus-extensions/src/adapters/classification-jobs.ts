@@ -1,8 +1,9 @@
-import type { Accountability, ApiExtensionContext, SchemaOverview } from '@directus/types';
+import type { Accountability, ApiExtensionContext } from '@directus/types';
 import type { Knex } from 'knex';
 import { addCounts, emptyCounts, evaluateHouseholds, type EngineCounts } from './classification-engine.ts';
 import { loadClassificationReference } from './classification-rows.ts';
 import { isRetryableConflict } from './classification-sql.ts';
+import { closeJob, openJob } from './import-jobs.ts';
 
 // Bulk re-runs of the classification and needs engine. A change of a poverty line, of the
 // settings that drive classification, or of a need rule schedules one job; several changes in a
@@ -138,7 +139,13 @@ async function execute(
   const schema = await context.getSchema({ database });
   const started = new Date();
   const cpu = process.cpuUsage();
-  const jobId = await openJob(context, schema, request, started);
+  const jobId = await openJob(context, context.database, schema, {
+    kind: request.kind,
+    source: request.source,
+    user: request.user,
+    accountability: request.accountability ?? null,
+    started,
+  });
   const counts = emptyCounts();
   const warnings = new Set<string>();
   const profile: Record<string, number> = {};
@@ -201,10 +208,12 @@ async function execute(
           .map(([phase, ms]) => `${phase} ${Math.round(ms)}`)
           .join(', '),
     );
-    await closeJob(database, jobId, 'done', result, finished, warnings);
+    await closeClassificationJob(database, jobId, 'done', result, finished, warnings);
     return result;
   } catch (error) {
-    await closeJob(database, jobId, 'failed', counts, new Date(), warnings, error).catch(() => undefined);
+    await closeClassificationJob(database, jobId, 'failed', counts, new Date(), warnings, error).catch(
+      () => undefined,
+    );
     throw error;
   }
 }
@@ -228,40 +237,7 @@ async function inChunkTransaction<T>(
   }
 }
 
-async function openJob(
-  context: Context,
-  schema: SchemaOverview,
-  request: JobRequest,
-  started: Date,
-): Promise<number | null> {
-  const { ItemsService, ActivityService } = context.services;
-  // written by the system (no accountability: planners may read import_jobs, not create them) ...
-  const jobs = new ItemsService('import_jobs', { schema, knex: context.database });
-  const id = Number(
-    await jobs.createOne({
-      kind: request.kind,
-      source: request.source,
-      user: request.user,
-      started_at: started.toISOString(),
-      status: 'running',
-      counts: {},
-    }),
-  );
-  // ... with one activity row naming the user who caused it
-  const activity = new ActivityService({ schema, knex: context.database });
-  await activity.createOne({
-    action: 'create',
-    user: request.user,
-    collection: 'import_jobs',
-    item: String(id),
-    ip: request.accountability?.ip ?? null,
-    user_agent: request.accountability?.userAgent ?? null,
-    origin: request.accountability?.origin ?? null,
-  });
-  return id;
-}
-
-async function closeJob(
+async function closeClassificationJob(
   database: Knex,
   id: number | null,
   status: 'done' | 'failed',
@@ -285,13 +261,11 @@ async function closeJob(
       : warnings.size > 0
         ? `Selesai dengan ${warnings.size} peringatan aturan: ${[...warnings].slice(0, 5).join(' ')}`
         : 'Selesai.';
-  await database('import_jobs')
-    .where('id', id)
-    .update({
-      status,
-      finished_at: finished,
-      counts: JSON.stringify(numbers),
-      errors: warnings.size > 0 ? JSON.stringify([...warnings].slice(0, 200)) : null,
-      message,
-    });
+  await closeJob(database, id, {
+    status,
+    counts: numbers,
+    message,
+    errors: [...warnings].slice(0, 200),
+    finished,
+  });
 }

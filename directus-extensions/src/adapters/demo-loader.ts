@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { validateHouseholdRecords } from '@siap-pd/core/validate-household-records';
 import { roles } from '../../../access/roles.ts';
 import { generateDemoDataset, type DemoDataset } from '../../../scripts/demo/generate-demo-dataset.ts';
-import { closeBaselineJob, openBaselineJob } from './baseline-jobs.ts';
+import { closeJob, openJob } from './import-jobs.ts';
 import { addCounts, emptyCounts, evaluateHouseholds, type EngineCounts } from './classification-engine.ts';
 import { classificationJobs } from './classification-jobs.ts';
 import { loadClassificationReference } from './classification-rows.ts';
@@ -140,7 +140,7 @@ export async function loadDemoDataset(
 
   const prepared = performance.now() - requested;
   const started = new Date();
-  const job = await openBaselineJob(context, db, schema, {
+  const job = await openJob(context, db, schema, {
     kind: 'load_demo',
     source: 'demo',
     file_name: null,
@@ -307,7 +307,7 @@ export async function loadDemoDataset(
       },
     };
     const { job: _job, ...counts } = result;
-    await closeBaselineJob(db, job, {
+    await closeJob(db, job, {
       status: 'done',
       counts,
       message:
@@ -320,7 +320,7 @@ export async function loadDemoDataset(
     });
     return result;
   } catch (error) {
-    await closeBaselineJob(db, job, {
+    await closeJob(db, job, {
       status: 'failed',
       counts: { ...done },
       message: `Gagal: ${error instanceof Error ? error.message : String(error)}`,

@@ -20,7 +20,7 @@ import {
   readExportNames,
   type ExportSelection,
 } from '../adapters/allocation-export-reader.ts';
-import { closeAllocationJob, openAllocationJob } from '../adapters/allocation-jobs.ts';
+import { closeJob, openJob } from '../adapters/import-jobs.ts';
 import {
   forgetAllocationData,
   isSqlite,
@@ -134,7 +134,7 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
     phases,
   };
   const jobOf = (database: typeof context.database): Promise<number> =>
-    openAllocationJob({ ...context, database }, caller.schema, {
+    openJob(context, database, caller.schema, {
       kind: 'allocation',
       source: scope === undefined ? 'run' : `run:${JSON.stringify(scope)}`,
       accountability: caller.accountability,
@@ -198,7 +198,7 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
         ),
       );
       const tClose = performance.now();
-      await closeAllocationJob(trx, job, {
+      await closeJob(trx, job, {
         status: 'done',
         counts: { ...writes, ...result.totals, unfunded_items: result.unfunded_count },
         message: `Alokasi ${year} #${writes.run}: ${writes.created} intervensi direncanakan, ${writes.released} dilepas.`,
@@ -239,7 +239,7 @@ async function run(context: EndpointExtensionContext, req: Request, res: Respons
     // the transaction rolled back: record the failure on its own
     const job = await jobOf(context.database).catch(() => null);
     if (job !== null) {
-      await closeAllocationJob(context.database, job, {
+      await closeJob(context.database, job, {
         status: 'failed',
         counts: {},
         message: `Gagal: ${error instanceof Error ? error.message : String(error)}`,
@@ -401,14 +401,14 @@ async function exportAllocation(
 
   if (withIdentity) {
     // exports that contain NIK are recorded: who, when, what
-    const job = await openAllocationJob(context, caller.schema, {
+    const job = await openJob(context, context.database, caller.schema, {
       kind: 'export',
       source: `beneficiaries:${agency ?? 'semua'}:${year}${query.run === null ? '' : `:run-${query.run}`}`,
       file_name: fileName,
       accountability: caller.accountability,
       started: new Date(),
     });
-    await closeAllocationJob(context.database, job, {
+    await closeJob(context.database, job, {
       status: 'done',
       counts: { rows: table.rows.length, with_nik: true, format: query.format },
       message: `Ekspor daftar penerima dengan NIK (${table.rows.length} baris).`,

@@ -9,7 +9,7 @@ import {
   readEffectivenessData,
   replaceTaggedBudget,
 } from '../adapters/allocation-effectiveness.ts';
-import { closeAllocationJob, openAllocationJob } from '../adapters/allocation-jobs.ts';
+import { closeJob, openJob } from '../adapters/import-jobs.ts';
 import { readActiveFiscalYear } from '../adapters/allocation-store.ts';
 import { sendAllocationError as sendError } from './allocation-send-error.ts';
 
@@ -87,7 +87,7 @@ async function importTaggedBudget(
     );
   }
   const fileName = typeof req.query['file_name'] === 'string' ? req.query['file_name'] : null;
-  const job = await openAllocationJob(context, caller.schema, {
+  const job = await openJob(context, context.database, caller.schema, {
     kind: 'import_tagged_budget',
     source: `tagged_budget:${year}`,
     file_name: fileName,
@@ -103,7 +103,7 @@ async function importTaggedBudget(
       warnings: parsed.warnings.length,
       total_amount: parsed.rows.reduce((total, row) => total + row.amount, 0),
     };
-    await closeAllocationJob(context.database, job, {
+    await closeJob(context.database, job, {
       status: 'done',
       counts,
       message: `Anggaran tertandai ${year}: ${counts.inserted} baris diimpor, ${counts.rejected} ditolak.`,
@@ -113,7 +113,7 @@ async function importTaggedBudget(
       data: { fiscal_year: year, job, counts, rejected: parsed.rejected, warnings: parsed.warnings },
     });
   } catch (error) {
-    await closeAllocationJob(context.database, job, {
+    await closeJob(context.database, job, {
       status: 'failed',
       counts: {},
       message: `Gagal: ${error instanceof Error ? error.message : String(error)}`,

@@ -11,7 +11,7 @@ import {
   previewBaseline,
 } from '../adapters/baseline-importer.ts';
 import type { StoredRejectedRow } from '../adapters/baseline-importer.ts';
-import { readBaselineJob } from '../adapters/baseline-jobs.ts';
+import { readJob } from '../adapters/import-jobs.ts';
 import { readCsvUpload } from '../adapters/baseline-request-body.ts';
 import { sendError } from './send-error.ts';
 
@@ -114,7 +114,7 @@ export function registerImportRoutes(router: Router, context: EndpointExtensionC
       const { accountability } = req as unknown as RequestWithDirectus;
       if (!canManageBaseline(accountability)) throw BASELINE_FORBIDDEN;
       const id = Number(req.params['id']);
-      const job = Number.isInteger(id) ? await readBaselineJob(context.database, id) : null;
+      const job = Number.isInteger(id) ? await readJob(context.database, id) : null;
       if (job === null || job.kind !== 'import_baseline') {
         throw { status: 404, code: 'NOT_FOUND', message: 'Riwayat impor tidak ditemukan.' };
       }

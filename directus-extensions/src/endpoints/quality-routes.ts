@@ -4,7 +4,7 @@ import { computeDataValidity, NOT_EXPECTED_DISPOSITIONS } from '@siap-pd/core/co
 import type { QualityFlag } from '@siap-pd/core/types';
 import { readNumber } from '@siap-pd/core/read-number';
 import { BASELINE_FORBIDDEN, canManageBaseline } from '../adapters/baseline-access.ts';
-import { closeBaselineJob, openBaselineJob } from '../adapters/baseline-jobs.ts';
+import { closeJob, openJob } from '../adapters/import-jobs.ts';
 import {
   countDispositions,
   countVerifiedHouseholds,
@@ -58,7 +58,7 @@ export function registerQualityRoutes(router: Router, context: EndpointExtension
       if (!canManageBaseline(accountability)) throw BASELINE_FORBIDDEN;
       const started = new Date();
       const db = context.database;
-      const job = await openBaselineJob(context, db, schema, {
+      const job = await openJob(context, db, schema, {
         kind: 'recompute_quality',
         source: 'manual',
         accountability: accountability ?? null,
@@ -70,7 +70,7 @@ export function registerQualityRoutes(router: Router, context: EndpointExtension
           surveyCoordinates: surveyCoordinates(schema),
         });
         const duration_ms = Date.now() - started.getTime();
-        await closeBaselineJob(db, job, {
+        await closeJob(db, job, {
           status: 'done',
           counts: { ...result, duration_ms },
           message: `${result.checked} rumah tangga diperiksa, ${result.changed} berubah temuan kualitasnya.`,
@@ -78,7 +78,7 @@ export function registerQualityRoutes(router: Router, context: EndpointExtension
         });
         res.json({ data: { ...result, job, duration_ms } });
       } catch (error) {
-        await closeBaselineJob(db, job, {
+        await closeJob(db, job, {
           status: 'failed',
           counts: {},
           message: error instanceof Error ? error.message : String(error),

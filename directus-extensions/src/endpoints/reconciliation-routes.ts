@@ -2,7 +2,7 @@ import type { Accountability, EndpointExtensionContext, SchemaOverview } from '@
 import type { Request, Response, Router } from 'express';
 import { buildReconciliationChangesCsv } from '@siap-pd/core/build-reconciliation-changes-csv';
 import { summarizeReconciliation } from '@siap-pd/core/summarize-reconciliation';
-import { closeBaselineJob, openBaselineJob } from '../adapters/baseline-jobs.ts';
+import { closeJob, openJob } from '../adapters/import-jobs.ts';
 import {
   countDispositions,
   readReconciledHouseholds,
@@ -72,14 +72,14 @@ export function registerReconciliationRoutes(router: Router, context: EndpointEx
         kecamatan: reference.kecamatanNames,
       });
       const started = new Date();
-      const job = await openBaselineJob(context, context.database, schema, {
+      const job = await openJob(context, context.database, schema, {
         kind: 'export',
         source: 'reconciliation_changes',
         file_name: 'perubahan-data-awal.csv',
         accountability: accountability ?? null,
         started,
       });
-      await closeBaselineJob(context.database, job, {
+      await closeJob(context.database, job, {
         status: 'done',
         counts: { rows: count, scope },
         message: `Daftar perubahan data awal: ${count} rumah tangga (berisi NIK).`,

@@ -1,40 +1,52 @@
 import type { Accountability, ApiExtensionContext, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 
-// Baseline imports, data-quality recomputes and the reconciliation change list (it contains NIK)
-// each write one import_jobs record (who, when, what, counts, rejected rows) and one Directus
-// activity row naming the user. Bulk rows themselves get no per-record revisions (DESIGN "Data model").
+// Every bulk job writes one import_jobs record (who, when, what, counts, rejected rows or warnings)
+// and one Directus activity row naming the user (DESIGN "Data model"): baseline imports, data-quality
+// recomputes, the demo load, re-classifications and need re-runs, allocation runs, tagged-budget
+// imports and exports with NIK. Bulk rows themselves get no per-record revisions.
 
-type Context = Pick<ApiExtensionContext, 'services'>;
+type Services = Pick<ApiExtensionContext, 'services'>;
 
-export type BaselineJobKind = 'import_baseline' | 'recompute_quality' | 'export' | 'load_demo';
+export type JobKind =
+  | 'import_baseline'
+  | 'recompute_quality'
+  | 'load_demo'
+  | 'reclassify'
+  | 'recompute_needs'
+  | 'allocation'
+  | 'import_tagged_budget'
+  | 'export';
 
-type ServiceClass = new (
-  collection: string,
-  options: { schema: SchemaOverview | undefined; knex: Knex },
-) => { createOne(data: Record<string, unknown>): Promise<string | number> };
-type ActivityClass = new (options: { schema: SchemaOverview | undefined; knex: Knex }) => {
-  createOne(data: Record<string, unknown>): Promise<string | number>;
+export type NewJob = {
+  kind: JobKind;
+  source: string;
+  file_name?: string | null;
+  /** who caused it (import_jobs.user); the accountability's user unless given */
+  user?: string | null;
+  /** the request's, for the activity row (ip, user agent, origin); null for the system */
+  accountability: Accountability | null;
+  started: Date;
 };
 
-export async function openBaselineJob(
-  context: Context,
+type CreateOne = { createOne(data: Record<string, unknown>): Promise<string | number> };
+
+/** Writes the job's record (status running) and its activity row through `db`; returns the job's id. */
+export async function openJob(
+  context: Services,
   db: Knex,
   schema: SchemaOverview | undefined,
-  job: {
-    kind: BaselineJobKind;
-    source: string;
-    file_name?: string | null;
-    accountability: Accountability | null;
-    started: Date;
-  },
+  job: NewJob,
 ): Promise<number> {
   const { ItemsService, ActivityService } = context.services as {
-    ItemsService: ServiceClass;
-    ActivityService: ActivityClass;
+    ItemsService: new (
+      collection: string,
+      options: { schema: SchemaOverview | undefined; knex: Knex },
+    ) => CreateOne;
+    ActivityService: new (options: { schema: SchemaOverview | undefined; knex: Knex }) => CreateOne;
   };
-  const user = job.accountability?.user ?? null;
-  // written by the system: planners may read import_jobs, not create them
+  const user = job.user === undefined ? (job.accountability?.user ?? null) : job.user;
+  // written by the system: planners and agencies may read import_jobs, not create them ...
   const id = Number(
     await new ItemsService('import_jobs', { schema, knex: db }).createOne({
       kind: job.kind,
@@ -46,6 +58,7 @@ export async function openBaselineJob(
       counts: {},
     }),
   );
+  // ... with one activity row naming the user who caused it
   await new ActivityService({ schema, knex: db }).createOne({
     action: 'create',
     user,
@@ -58,23 +71,24 @@ export async function openBaselineJob(
   return id;
 }
 
-export async function closeBaselineJob(
-  db: Knex,
-  id: number,
-  outcome: {
-    status: 'done' | 'failed';
-    counts: Record<string, unknown>;
-    message: string;
-    errors?: unknown[];
-    file_name?: string | null;
-    finished: Date;
-  },
-): Promise<void> {
+export type JobOutcome = {
+  status: 'done' | 'failed';
+  counts: Record<string, unknown>;
+  message: string;
+  /** rejected rows or warnings; none = null */
+  errors?: unknown[];
+  /** the error file, when the job wrote one */
+  file_name?: string | null;
+  /** now unless given */
+  finished?: Date;
+};
+
+export async function closeJob(db: Knex, id: number, outcome: JobOutcome): Promise<void> {
   await db('import_jobs')
     .where({ id })
     .update({
       status: outcome.status,
-      finished_at: outcome.finished,
+      finished_at: outcome.finished ?? new Date(),
       counts: JSON.stringify(outcome.counts),
       errors:
         outcome.errors !== undefined && outcome.errors.length > 0 ? JSON.stringify(outcome.errors) : null,
@@ -96,7 +110,7 @@ export type StoredJob = {
   errors: unknown[];
 };
 
-export async function readBaselineJob(db: Knex, id: number): Promise<StoredJob | null> {
+export async function readJob(db: Knex, id: number): Promise<StoredJob | null> {
   const row = (await db('import_jobs').where({ id }).first('*')) as Record<string, unknown> | undefined;
   if (row === undefined) return null;
   const json = (value: unknown): unknown => {
