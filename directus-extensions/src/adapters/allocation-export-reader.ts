@@ -8,6 +8,7 @@ import type {
 import type { Accountability, ApiExtensionContext, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import { toNumber, toText } from './allocation-store.ts';
+import { itemsReader } from './items-reader.ts';
 
 type Row = Record<string, unknown>;
 
@@ -78,8 +79,6 @@ export async function readExportNames(database: Knex): Promise<BeneficiaryNames>
   };
 }
 
-type ItemsServiceLike = { readByQuery(query: Record<string, unknown>): Promise<Row[]> };
-
 const BENEFICIARY_FIELDS = [
   'household.id',
   'household.head_name',
@@ -107,13 +106,7 @@ export async function readBeneficiaries(
   schema: SchemaOverview | undefined,
   selection: ExportSelection,
 ): Promise<{ beneficiaries: Beneficiary[]; withIdentity: boolean }> {
-  const { ItemsService } = context.services as {
-    ItemsService: new (
-      collection: string,
-      options: { schema: SchemaOverview | undefined; accountability: Accountability | null },
-    ) => ItemsServiceLike;
-  };
-  const service = new ItemsService('interventions', { schema, accountability });
+  const service = itemsReader(context, 'interventions', { schema, accountability });
   const filter: Record<string, unknown>[] = [{ fiscal_year: { _eq: selection.fiscal_year } }];
   if (selection.perangkat_daerah !== null)
     filter.push({ perangkat_daerah: { _eq: selection.perangkat_daerah } });

@@ -1,29 +1,14 @@
 import type { Accountability, ApiExtensionContext, SchemaOverview } from '@directus/types';
 import type { ReconciledHousehold } from '@siap-pd/core/build-reconciliation-changes-csv';
 import type { DispositionCount } from '@siap-pd/core/summarize-reconciliation';
+import { itemsReader } from './items-reader.ts';
 
 // Reads households through Directus's ItemsService with the caller's accountability, so the
 // caller's permissions decide which households (and which columns) are counted or listed.
 
 type Context = Pick<ApiExtensionContext, 'services'>;
-type Reader = { readByQuery(query: Record<string, unknown>): Promise<Record<string, unknown>[]> };
 
 export type RegionFilter = { desa?: string[]; kecamatan?: string[] };
-
-function itemsService(
-  context: Context,
-  collection: string,
-  schema: SchemaOverview | undefined,
-  accountability: Accountability | null | undefined,
-): Reader {
-  const { ItemsService } = context.services as {
-    ItemsService: new (
-      collection: string,
-      options: { schema: SchemaOverview | undefined; accountability: Accountability | null | undefined },
-    ) => Reader;
-  };
-  return new ItemsService(collection, { schema, accountability });
-}
 
 export function regionFilter(scope: RegionFilter): Record<string, unknown>[] {
   const filters: Record<string, unknown>[] = [];
@@ -43,7 +28,10 @@ export async function countDispositions(
   scope: RegionFilter = {},
 ): Promise<DispositionCount[]> {
   const filters = regionFilter(scope);
-  const rows = await itemsService(context, 'households', request.schema, request.accountability).readByQuery({
+  const rows = await itemsReader(context, 'households', {
+    schema: request.schema,
+    accountability: request.accountability,
+  }).readByQuery({
     aggregate: { count: ['id'] },
     group: ['desa', 'kecamatan', 'source', 'baseline_disposition'],
     ...(filters.length > 0 ? { filter: { _and: filters } } : {}),
@@ -74,7 +62,10 @@ export async function readReconciledHouseholds(
     },
     ...regionFilter(scope),
   ];
-  const rows = await itemsService(context, 'households', request.schema, request.accountability).readByQuery({
+  const rows = await itemsReader(context, 'households', {
+    schema: request.schema,
+    accountability: request.accountability,
+  }).readByQuery({
     fields: [
       'no_kk',
       'head_nik',
@@ -138,7 +129,10 @@ export async function countVerifiedHouseholds(
   if (scope.kecamatan !== undefined && scope.kecamatan.length > 0) {
     filters.push({ household: { kecamatan: { _in: scope.kecamatan } } });
   }
-  const rows = await itemsService(context, 'surveys', request.schema, request.accountability).readByQuery({
+  const rows = await itemsReader(context, 'surveys', {
+    schema: request.schema,
+    accountability: request.accountability,
+  }).readByQuery({
     aggregate: { countDistinct: ['household'] },
     group: ['desa'],
     filter: { _and: filters },
@@ -158,7 +152,10 @@ export async function readFlaggedHouseholds(
   flag: string | null,
 ): Promise<{ id: number; head_name: string | null; desa: string | null; kecamatan: string | null }[]> {
   const filters: Record<string, unknown>[] = [{ quality_flags: { _nnull: true } }, ...regionFilter(scope)];
-  const rows = await itemsService(context, 'households', request.schema, request.accountability).readByQuery({
+  const rows = await itemsReader(context, 'households', {
+    schema: request.schema,
+    accountability: request.accountability,
+  }).readByQuery({
     fields: ['id', 'head_name', 'desa', 'kecamatan', 'quality_flags'],
     filter: { _and: filters },
     sort: ['desa', 'id'],

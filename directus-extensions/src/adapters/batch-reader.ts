@@ -1,26 +1,13 @@
 import type { EndpointExtensionContext } from '@directus/extensions';
 import type { Accountability, SchemaOverview } from '@directus/types';
-import type { Knex } from 'knex';
-import type { BatchRead, ItemsServiceQuery } from './batch-read-request.ts';
+import type { BatchRead } from './batch-read-request.ts';
+import { itemsReader } from './items-reader.ts';
 import { readDatabase } from './read-database.ts';
 
 interface RequestWithDirectus {
   accountability?: Accountability | null;
   schema?: SchemaOverview;
 }
-
-type ItemsServiceLike = {
-  readByQuery(query: ItemsServiceQuery): Promise<unknown>;
-  readSingleton(query: ItemsServiceQuery): Promise<unknown>;
-};
-type ItemsServiceClass = new (
-  collection: string,
-  options: {
-    schema: SchemaOverview | undefined;
-    accountability: Accountability | null | undefined;
-    knex: Knex;
-  },
-) => ItemsServiceLike;
 
 /** One read's answer: its data, or Directus's refusal of it (status and code, as GET /items would give). */
 export type BatchReadResult =
@@ -37,14 +24,13 @@ export async function runBatchReads(
   reads: readonly BatchRead[],
 ): Promise<BatchReadResult[]> {
   const { accountability, schema } = req as RequestWithDirectus;
-  const { ItemsService } = context.services as { ItemsService: ItemsServiceClass };
   const knex = await readDatabase(context);
   return Promise.all(
     reads.map(async (read): Promise<BatchReadResult> => {
       try {
         // Like GET /items/<collection>: a collection that does not exist is refused, not revealed.
         if (schema?.collections[read.collection] === undefined) throw forbiddenRead(read.collection);
-        const service = new ItemsService(read.collection, { schema, accountability, knex });
+        const service = itemsReader(context, read.collection, { schema, accountability, knex });
         // Like GET /items/<collection>: a singleton (planning_settings) answers with its one object.
         const data = schema.collections[read.collection]?.singleton
           ? await service.readSingleton(read.query)

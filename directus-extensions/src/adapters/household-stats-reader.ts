@@ -1,5 +1,6 @@
 import type { EndpointExtensionContext } from '@directus/extensions';
 import type { Accountability, SchemaOverview } from '@directus/types';
+import { itemsReader } from './items-reader.ts';
 
 interface RequestWithDirectus {
   accountability?: Accountability | null;
@@ -18,18 +19,10 @@ export interface HouseholdGroup {
   people: number;
 }
 
-type ItemsServiceLike = { readByQuery(query: Record<string, unknown>): Promise<Record<string, unknown>[]> };
-
 /** Reads household aggregates through Directus's ItemsService, so the caller's permissions apply. */
 export function createHouseholdStatsReader(context: EndpointExtensionContext, req: unknown) {
   const { accountability, schema } = req as RequestWithDirectus;
-  const { ItemsService } = context.services as {
-    ItemsService: new (
-      collection: string,
-      options: { schema: SchemaOverview | undefined; accountability: Accountability | null | undefined },
-    ) => ItemsServiceLike;
-  };
-  const households = new ItemsService('households', { schema, accountability });
+  const households = itemsReader(context, 'households', { schema, accountability });
   return {
     /** Households and people per area, class and survey status (ItemsService names grouping `group`). */
     async countHouseholds(level: StatsLevel, kecamatan: string | null): Promise<HouseholdGroup[]> {
