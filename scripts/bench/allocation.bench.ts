@@ -12,7 +12,7 @@
 //   re-run of B with nothing changed (everything released and planned again);
 //   B's first run is informative (no target): the issue's 3 s is for a usual year (A, both with and
 //   without a preview). B's time is SQLite's single writer inserting 137,000 rows (each with seven
-//   foreign keys and five indexes) and moving 150,000 needs in the summary index; it is CPU-bound
+//   foreign-key checks and four indexes) and moving 150,000 needs in the summary index; it is CPU-bound
 //   and took 2.8-4.9 s on the 2-core VM this was written on (40,000-70,000 interventions a second).
 //   Balangan has about 40,000 households. The row shows the rate, so a slower write path shows up;
 // - A once more from the loaded state (interventions removed, needs open again, straight in SQLite)
@@ -288,7 +288,7 @@ export async function run({ log }: { log: (message: string) => void }): Promise<
     const usual = await runOnce('pagu 20% untuk semua PD (setelah preview)');
     usualCreated = usual.result.writes['created'] ?? 0;
 
-    // B. the heaviest case: half of the agencies without pagu, the others at half
+    // B. the stress case: half of the agencies without pagu, the others at half
     const stored = await api.get<{ id: number }[]>(
       `/items/budget_ceilings?filter[fiscal_year][_eq]=${YEAR}&fields=id&limit=-1`,
     );
