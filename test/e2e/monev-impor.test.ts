@@ -33,6 +33,11 @@ type Intervention = { id: number; status: string; fiscal_year: number; perangkat
 
 let browser: Browser;
 const admin = adminApi();
+/** A 1x1 PNG: the smallest photo an agency could send as evidence. */
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** the intervention pd.disperkim reports on, and how to give it back */
 let target: Intervention | undefined;
 let ranAllocation = false;
@@ -79,14 +84,16 @@ afterAll(async () => {
   // give back what the test took: the report goes, the intervention returns to planned; a run of the
   // past year with zero ceilings releases the rest of that plan
   if (target !== undefined) {
-    const reports = await admin.get<{ id: number }[]>(
-      `/items/intervention_reports?fields=id&limit=-1&filter=${query({ intervention: { _eq: target.id } })}`,
+    const reports = await admin.get<{ id: number; evidence: string | null }[]>(
+      `/items/intervention_reports?fields=id,evidence&limit=-1&filter=${query({ intervention: { _eq: target.id } })}`,
     );
     if (reports.length > 0)
       await admin.delete(
         '/items/intervention_reports',
         reports.map((r) => r.id),
       );
+    for (const { evidence } of reports)
+      if (evidence !== null) await admin.delete(`/files/${evidence}`).catch(() => undefined);
     await admin
       .patch(`/items/interventions/${target.id}`, {
         status: 'planned',
@@ -225,8 +232,31 @@ describe('Monev', () => {
       await page.locator('#realisasi').fill('1.500.000');
       await page.locator('#catatan').fill('Uji e2e: pekerjaan selesai');
       await panduanSectionShot(page, '#lapor', 'monev-lapor.png');
+      const reportsOf = (): Promise<{ id: number; evidence: string | null }[]> =>
+        admin.get(
+          `/items/intervention_reports?fields=id,evidence&limit=-1&filter=${query({ intervention: { _eq: id } })}`,
+        );
+
+      // a spreadsheet is no evidence: the form says so as soon as it is picked, and sends nothing
+      const before = await reportsOf();
+      await page.locator('#bukti').setInputFiles({
+        name: 'rekap.xlsx',
+        mimeType: 'application/vnd.ms-excel',
+        buffer: Buffer.from('x'),
+      });
       await page.getByRole('button', { name: 'Kirim laporan' }).click();
-      await page.locator('.notice', { hasText: 'tersimpan' }).waitFor({ timeout: 60_000 });
+      await page.locator('#lapor .error', { hasText: 'rekap.xlsx bukan foto' }).waitFor({ timeout: 60_000 });
+      expect(await reportsOf()).toEqual(before);
+
+      // a photo goes with the report (the other fields kept their values)
+      expect(await page.locator('#kemajuan').inputValue()).toBe('100');
+      await page
+        .locator('#bukti')
+        .setInputFiles({ name: 'foto-atap.png', mimeType: 'image/png', buffer: PNG_1PX });
+      await page.getByRole('button', { name: 'Kirim laporan' }).click();
+      await page
+        .locator('.notice', { hasText: 'tersimpan, dengan bukti foto-atap.png' })
+        .waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       await shot(page, 'pd-monev-terkirim');
       await expect
@@ -240,6 +270,11 @@ describe('Monev', () => {
       );
       expect(saved.status).toBe('completed');
       expect(Number(saved.realized_cost)).toBe(1_500_000);
+      const report = (await reportsOf()).find((row) => !before.some((old) => old.id === row.id));
+      const evidence = await admin.get<{ filename_download: string; type: string; uploaded_by: string }>(
+        `/files/${report?.evidence ?? 'none'}?fields=filename_download,type,uploaded_by`,
+      );
+      expect(evidence).toMatchObject({ filename_download: 'foto-atap.png', type: 'image/png' });
 
       // asked without a page, so the refusal is no console error
       const refused = await page.request.get('/impor');

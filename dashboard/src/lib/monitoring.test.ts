@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkEvidenceFile,
   buildMonevView,
   buildTransitionView,
   canOpenMonev,
@@ -320,6 +321,28 @@ describe('the report form', () => {
     const result = parseReportForm({ ...base, ...change });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.errors)).toEqual([field]);
+  });
+
+  it.each<[string, { name: string; size: number; type: string }, RegExp | null]>([
+    ['a photo', { name: 'atap.jpg', size: 2_400_000, type: 'image/jpeg' }, null],
+    ['a phone photo', { name: 'IMG_0001.HEIC', size: 3_100_000, type: 'image/heic' }, null],
+    ['a scanned decree', { name: 'berita-acara.pdf', size: 800_000, type: 'application/pdf' }, null],
+    ['exactly 10 MB', { name: 'besar.png', size: 10 * 1024 * 1024, type: 'image/png' }, null],
+    [
+      'over 10 MB',
+      { name: 'besar.png', size: 10 * 1024 * 1024 + 1, type: 'image/png' },
+      /besar\.png 10,0 MB, lebih dari batas 10 MB/,
+    ],
+    [
+      'a spreadsheet',
+      { name: 'rekap.xlsx', size: 20_000, type: 'application/vnd.ms-excel' },
+      /rekap\.xlsx bukan foto/,
+    ],
+    ['no type', { name: 'bukti', size: 20_000, type: '' }, /bukti bukan foto/],
+  ])('evidence file: %s', (_title, file, message) => {
+    const result = checkEvidenceFile(file);
+    if (message === null) expect(result).toBeNull();
+    else expect(result).toMatch(message);
   });
 
   it.each([

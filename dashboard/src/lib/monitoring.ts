@@ -493,11 +493,38 @@ export interface ReportInput {
 }
 
 export type ReportFormField = 'intervensi' | 'triwulan' | 'kemajuan' | 'realisasi' | 'catatan';
+/** What the form marks: its text fields and the evidence file (`bukti`). */
+export type ReportFormErrors = Partial<Record<ReportFormField | 'bukti', string>>;
 
 export type ReportFormResult =
   { ok: true; value: ReportInput } | { ok: false; errors: Partial<Record<ReportFormField, string>> };
 
 const NOTE_MAX = 2000;
+
+/** Evidence uploaded with a report: a photo or a scanned document (berita acara). */
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+const EVIDENCE_TYPES: ReadonlySet<string> = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+]);
+/** What the form accepts (the file picker's filter). */
+export const EVIDENCE_ACCEPT = [...EVIDENCE_TYPES].join(',');
+
+/** Checks an evidence file before it is uploaded: null when it may go, else what to do instead. */
+export function checkEvidenceFile(file: { name: string; size: number; type: string }): string | null {
+  if (!EVIDENCE_TYPES.has(file.type.toLowerCase())) {
+    return `Berkas ${file.name} bukan foto (JPG, PNG, WebP, HEIC) atau PDF. Pilih foto kegiatan atau pindaian berita acara.`;
+  }
+  if (file.size > EVIDENCE_MAX_BYTES) {
+    const megabytes = (file.size / (1024 * 1024)).toFixed(1).replace('.', ',');
+    return `Berkas ${file.name} ${megabytes} MB, lebih dari batas 10 MB. Perkecil fotonya atau pindai ulang dengan resolusi lebih rendah.`;
+  }
+  return null;
+}
 
 /** "Rp 1.500.000", "1.500.000", "1500000" -> 1500000; '' -> null; anything else -> NaN. */
 export function parseRupiahText(text: string): number | null {

@@ -1,4 +1,4 @@
-import { customEndpoint } from '@directus/sdk';
+import { customEndpoint, uploadFiles } from '@directus/sdk';
 import type { ClassifiedSurvey } from '@siap-pd/core/build-transition-matrix';
 import { readKey, readNumber, readText } from '../aggregate.ts';
 import type { Row } from '../aggregate.ts';
@@ -144,7 +144,13 @@ export async function readTransitionInput(
 }
 
 export type ReportOutcome =
-  | { ok: true; action: 'created' | 'updated'; id: number | null }
+  | {
+      ok: true;
+      action: 'created' | 'updated';
+      id: number | null;
+      /** the evidence file: none sent, attached to the report, or what went wrong (the report is saved) */
+      evidence: 'none' | 'attached' | { failed: string };
+    }
   | { ok: false; status: number; message: string };
 
 const NOT_YOURS =
@@ -153,12 +159,41 @@ const NOT_YOURS =
 /**
  * Saves a quarterly report as the user: a correction updates the report already sent for that
  * intervention, fiscal year and quarter; otherwise a new report is created. Directus permissions and
- * the SIAP-PD hooks decide (an agency reports only on its own interventions).
+ * the SIAP-PD hooks decide (an agency reports only on its own interventions). An evidence file (checked
+ * with checkEvidenceFile) is uploaded once the report is saved and becomes its `evidence`, so a refused
+ * report leaves no file behind; a correction without a file keeps the evidence it had.
  */
 export async function saveInterventionReport(
   directus: UserDirectus,
   input: ReportInput,
+  evidence: File | null = null,
 ): Promise<ReportOutcome> {
+  const saved = await saveReport(directus, input);
+  if (!saved.ok || evidence === null) return saved;
+  if (saved.id === null) return { ...saved, evidence: { failed: 'nomor laporan tidak terbaca' } };
+  try {
+    const form = new FormData();
+    form.append('title', `Bukti laporan TW ${input.quarter} intervensi #${input.intervention}`);
+    form.append('file', evidence, evidence.name);
+    const uploaded = (await directus.request(uploadFiles(form, { fields: ['id'] }))) as unknown;
+    const file = typeof uploaded === 'object' && uploaded !== null ? readKey((uploaded as Row)['id']) : null;
+    if (file === null) return { ...saved, evidence: { failed: 'berkas tidak tersimpan' } };
+    await directus.request(
+      customEndpoint<unknown>({
+        path: `/items/intervention_reports/${saved.id}`,
+        method: 'PATCH',
+        body: JSON.stringify({ evidence: file }),
+      }),
+    );
+    return { ...saved, evidence: 'attached' };
+  } catch (error) {
+    const refusal = refusalOf(error, 'Peran Anda tidak dapat mengunggah berkas bukti.');
+    if (refusal === null) throw error;
+    return { ...saved, evidence: { failed: refusal.message } };
+  }
+}
+
+async function saveReport(directus: UserDirectus, input: ReportInput): Promise<ReportOutcome> {
   try {
     const intervention = await readRowOrThrow(directus, 'interventions', input.intervention, {
       fields: ['id', 'fiscal_year'],
@@ -191,7 +226,7 @@ export async function saveInterventionReport(
           body: JSON.stringify(values),
         }),
       );
-      return { ok: true, action: 'updated', id: existingId };
+      return { ok: true, action: 'updated', id: existingId, evidence: 'none' };
     }
     const created = await directus.request(
       customEndpoint<unknown>({
@@ -206,7 +241,7 @@ export async function saveInterventionReport(
       }),
     );
     const id = typeof created === 'object' && created !== null ? readNumber((created as Row)['id']) : null;
-    return { ok: true, action: 'created', id };
+    return { ok: true, action: 'created', id, evidence: 'none' };
   } catch (error) {
     const refusal = refusalOf(error, NOT_YOURS);
     if (refusal === null) throw error;
