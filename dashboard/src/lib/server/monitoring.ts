@@ -4,6 +4,7 @@ import { readKey, readNumber, readText } from '../aggregate.ts';
 import type { Row } from '../aggregate.ts';
 import {
   INTERVENTION_FIELDS,
+  QUARTER_LABELS,
   REPORT_FIELDS,
   TRANSITION_SURVEY_FIELDS,
   toClassifiedSurveys,
@@ -173,7 +174,7 @@ export async function saveInterventionReport(
   if (saved.id === null) return { ...saved, evidence: { failed: 'nomor laporan tidak terbaca' } };
   try {
     const form = new FormData();
-    form.append('title', `Bukti laporan TW ${input.quarter} intervensi #${input.intervention}`);
+    form.append('title', `Bukti laporan ${QUARTER_LABELS[input.quarter]} intervensi #${input.intervention}`);
     form.append('file', evidence, evidence.name);
     const uploaded = (await directus.request(uploadFiles(form, { fields: ['id'] }))) as unknown;
     const file = typeof uploaded === 'object' && uploaded !== null ? readKey((uploaded as Row)['id']) : null;
