@@ -271,10 +271,14 @@ describe('Monev', () => {
       expect(saved.status).toBe('completed');
       expect(Number(saved.realized_cost)).toBe(1_500_000);
       const report = (await reportsOf()).find((row) => !before.some((old) => old.id === row.id));
-      const evidence = await admin.get<{ filename_download: string; type: string; uploaded_by: string }>(
-        `/files/${report?.evidence ?? 'none'}?fields=filename_download,type,uploaded_by`,
+      const evidence = await admin.get<{ filename_download: string; type: string; title: string }>(
+        `/files/${report?.evidence ?? 'none'}?fields=filename_download,type,title`,
       );
-      expect(evidence).toMatchObject({ filename_download: 'foto-atap.png', type: 'image/png' });
+      expect(evidence).toEqual({
+        filename_download: 'foto-atap.png',
+        type: 'image/png',
+        title: `Bukti laporan TW IV intervensi #${id}`,
+      });
 
       // asked without a page, so the refusal is no console error
       const refused = await page.request.get('/impor');
